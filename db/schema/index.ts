@@ -1,0 +1,4 @@
+export * from "./enums";
+export * from "./regions";
+export * from "./users";
+export * from "./audit";

@@ -1,0 +1,15 @@
+import type { Role } from "@/db/schema/enums";
+import { hasPermission, type Permission } from "./permissions";
+
+/** Staff menu entries; each shows only to roles holding its permission (the same table as the guards). */
+const STAFF_NAV: ReadonlyArray<{ href: string; label: string; permission: Permission }> = [
+  { href: "/department", label: "部门工作台", permission: "area.department" },
+  { href: "/county", label: "县医保局工作台", permission: "area.county" },
+  { href: "/county/users", label: "用户管理", permission: "users.manage" },
+  { href: "/county/audit", label: "审计日志", permission: "audit.read" },
+  { href: "/supervisor", label: "督导首页", permission: "area.supervisor" },
+];
+
+export function staffNavFor(role: Role) {
+  return STAFF_NAV.filter((item) => hasPermission(role, item.permission));
+}

@@ -1,0 +1,33 @@
+import type { Role } from "@/db/schema/enums";
+
+/**
+ * Permissions are data (style.md §2): guards, menus and the authorisation
+ * matrix test all read this one table. domain.md "Who uses it".
+ */
+export const PERMISSIONS = [
+  "area.department", // the department area: monthly lists of the department's own categories
+  "area.county", // the county office area
+  "area.supervisor", // ledgers, reports, dashboards (read only)
+  "users.manage", // add and disable the county's users
+  "audit.read", // read the county's audit log
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  department: ["area.department"],
+  county_clerk: ["area.county"],
+  county_admin: ["area.county", "users.manage", "audit.read"],
+  supervisor: ["area.supervisor"],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Where each role lands after signing in. */
+export const ROLE_HOME: Record<Role, string> = {
+  department: "/department",
+  county_clerk: "/county",
+  county_admin: "/county",
+  supervisor: "/supervisor",
+};
