@@ -8,6 +8,15 @@ import type { ActionResult } from "./action-result";
 
 export type { ActionResult } from "./action-result";
 
+/** What the form shows again after a refusal (React resets form fields); never passwords. */
+function echoValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !/password/i.test(key) && !key.startsWith("$")) values[key] = value.slice(0, 200);
+  }
+  return values;
+}
+
 /** A refusal a use case raises on purpose; its message is safe to show. */
 export class UserFacingError extends Error {
   constructor(
@@ -40,19 +49,20 @@ export function defineAction<S extends z.ZodType, T>(config: {
   success?: string;
 }) {
   return async function action(_previous: unknown, formData: FormData): Promise<ActionResult<T>> {
+    const values = echoValues(formData);
     try {
       const user = await requireUser(config.requirement);
       const parsed = config.input.safeParse(Object.fromEntries(formData.entries()));
       if (!parsed.success) {
         const fieldErrors = fieldErrorsOf(parsed.error);
-        return { ok: false, code: "INVALID_INPUT", message: Object.values(fieldErrors)[0] ?? "输入有误", fieldErrors };
+        return { ok: false, code: "INVALID_INPUT", message: Object.values(fieldErrors)[0] ?? "输入有误", fieldErrors, values };
       }
       const data = await config.run(user, parsed.data);
       return { ok: true, data, message: config.success };
     } catch (error) {
       if (error instanceof AuthError) return { ok: false, code: error.code, message: error.message };
       if (error instanceof UserFacingError) {
-        return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+        return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, values };
       }
       // Details go to the server log by error name only: they may hold personal data.
       console.error("server action failed:", error instanceof Error ? error.name : typeof error);
