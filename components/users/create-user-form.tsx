@@ -8,12 +8,13 @@ type Option = { value: string; label: string };
 
 export function CreateUserForm({ action, roles, departments }: { action: FormAction; roles: readonly Option[]; departments: readonly Option[] }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const [submissions, setSubmissions] = useState(0);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  // React resets the form after each action; fields fall back to these defaults:
+  // empty after success, what was sent (never the password) after a refusal.
   const values = state && !state.ok ? (state.values ?? {}) : {};
 
   return (
-    <form action={formAction} onSubmit={() => setSubmissions((n) => n + 1)} className="grid gap-4 md:grid-cols-2">
+    <form action={formAction} className="grid gap-4 md:grid-cols-2">
       <div className="md:col-span-2">
         {state ? (
           <Notice tone={state.ok ? "success" : "error"} testId="create-user-result">
@@ -21,8 +22,7 @@ export function CreateUserForm({ action, roles, departments }: { action: FormAct
           </Notice>
         ) : null}
       </div>
-      {/* Re-mounted per submission: after success the fields start empty, after a refusal they show what was sent. */}
-      <CreateUserFields key={submissions} errors={errors} values={values} roles={roles} departments={departments} />
+      <CreateUserFields result={state} errors={errors} values={values} roles={roles} departments={departments} />
       <div className="flex items-end">
         <Button type="submit" disabled={pending}>
           {pending ? "正在添加…" : "添加用户"}
@@ -33,17 +33,25 @@ export function CreateUserForm({ action, roles, departments }: { action: FormAct
 }
 
 function CreateUserFields({
+  result,
   errors,
   values,
   roles,
   departments,
 }: {
+  result: unknown;
   errors: Record<string, string>;
   values: Record<string, string>;
   roles: readonly Option[];
   departments: readonly Option[];
 }) {
   const [role, setRole] = useState(values.role ?? "county_clerk");
+  const [shownResult, setShownResult] = useState(result);
+  if (result !== shownResult) {
+    // A new result: the role select follows the form's reset.
+    setShownResult(result);
+    setRole(values.role ?? "county_clerk");
+  }
   return (
     <>
       <Field label="用户名" htmlFor="username" error={errors.username} hint="3–32 位小写字母、数字或 _ . -">
