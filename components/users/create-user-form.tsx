@@ -70,7 +70,8 @@ function CreateUserFields({
         </select>
       </Field>
       <Field label="所属部门" htmlFor="departmentCode" error={errors.departmentCode} hint="仅部门经办员需要选择">
-        <select id="departmentCode" name="departmentCode" disabled={role !== "department"} className={inputClass} defaultValue={values.departmentCode ?? ""}>
+        {/* Keyed: a select's default is only read when it mounts. */}
+        <select key={values.departmentCode ?? ""} id="departmentCode" name="departmentCode" disabled={role !== "department"} className={inputClass} defaultValue={values.departmentCode ?? ""}>
           <option value="">—</option>
           {departments.map((d) => (
             <option key={d.value} value={d.value}>
