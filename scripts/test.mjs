@@ -17,10 +17,18 @@ function hasAptAsRoot() {
   }
 }
 
+function hasChineseFont() {
+  try {
+    return execFileSync("fc-list", [":lang=zh"], { encoding: "utf8" }).trim().length > 0;
+  } catch {
+    return false;
+  }
+}
+
 if (!existsSync(chromium)) {
   if (hasAptAsRoot()) {
-    console.log("› 未找到 Chromium，正在安装 Debian 软件包 chromium …");
-    const code = (await run("apt-get", ["update"])) || (await run("apt-get", ["install", "-y", "chromium"]));
+    console.log("› 未找到 Chromium，正在安装 Debian 软件包 chromium（及中文字体 fonts-noto-cjk）…");
+    const code = (await run("apt-get", ["update"])) || (await run("apt-get", ["install", "-y", "chromium", "fonts-noto-cjk"]));
     if (code !== 0 || !existsSync(chromium)) {
       console.error("✗ 安装 chromium 失败。请手动安装 Debian 软件包 chromium：apt-get install -y chromium");
       process.exit(1);
@@ -32,6 +40,12 @@ if (!existsSync(chromium)) {
     );
     process.exit(1);
   }
+}
+
+// Screenshots are only worth keeping with Chinese glyphs; a missing font is not a test failure.
+if (!hasChineseFont() && hasAptAsRoot()) {
+  console.log("› 安装中文字体 fonts-noto-cjk（截图用）…");
+  await run("apt-get", ["install", "-y", "fonts-noto-cjk"]);
 }
 
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
