@@ -14,3 +14,12 @@ export const departmentEnum = pgEnum("department_code", DEPARTMENT_CODES);
 export const REGION_LEVELS = ["country", "province", "city", "county", "township"] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 export const regionLevelEnum = pgEnum("region_level", REGION_LEVELS);
+
+/** Categories of people (glossary.md), in data-interchange codes. */
+export const CATEGORY_CODES = ["TEKUN", "DIBAO", "DIBIAN", "YINBING", "FANPIN", "JIANCE", "YOUFU", "ZHONGCAN", "JIANDANG", "NONE"] as const;
+export type CategoryCode = (typeof CATEGORY_CODES)[number];
+export const categoryEnum = pgEnum("category", CATEGORY_CODES);
+
+/** 变动类型 of a department list row (domain.md W1). */
+export const CHANGE_TYPES = ["ADD", "REMOVE", "CURRENT"] as const;
+export type ChangeType = (typeof CHANGE_TYPES)[number];
