@@ -10,6 +10,8 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Integration files each open their own embedded database; two cores, so keep it modest.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -28,8 +30,6 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Each file opens its own embedded database; two cores, so keep it modest.
-          maxWorkers: 2,
         },
       },
     ],
