@@ -1,4 +1,5 @@
 import { pgEnum } from "drizzle-orm/pg-core";
+import { CATEGORY_CODES } from "@/lib/policy/types";
 
 // Enumerations are defined once here; zod schemas, filters, labels and the
 // permission table derive from these arrays (glossary.md, domain.md "Who uses it").
@@ -15,9 +16,8 @@ export const REGION_LEVELS = ["country", "province", "city", "county", "township
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 export const regionLevelEnum = pgEnum("region_level", REGION_LEVELS);
 
-/** Categories of people (glossary.md), in data-interchange codes. */
-export const CATEGORY_CODES = ["TEKUN", "DIBAO", "DIBIAN", "YINBING", "FANPIN", "JIANCE", "YOUFU", "ZHONGCAN", "JIANDANG", "NONE"] as const;
-export type CategoryCode = (typeof CATEGORY_CODES)[number];
+/** Categories of people (glossary.md): the policy catalogue defines them, the database stores them. */
+export { CATEGORY_CODES, type CategoryCode } from "@/lib/policy/types";
 export const categoryEnum = pgEnum("category", CATEGORY_CODES);
 
 /** 变动类型 of a department list row (domain.md W1). */
