@@ -28,12 +28,14 @@ export function authorize(user: SessionUser | null, requirement: Requirement): D
   if (requirement.region !== undefined && !isInScope(user, requirement.region)) {
     return { ok: false, status: 404, code: "NOT_FOUND", message: "未找到该记录" };
   }
+  // Another department's record in the same county is refused plainly (issue 4: 403),
+  // while other counties' records stay invisible (404 above).
   if (
     requirement.department !== undefined &&
     user.role === "department" &&
     user.departmentCode !== requirement.department
   ) {
-    return { ok: false, status: 404, code: "NOT_FOUND", message: "未找到该记录" };
+    return { ok: false, status: 403, code: "FORBIDDEN", message: "这是其他部门报送的名单，您无权查看" };
   }
   return { ok: true, user };
 }

@@ -20,7 +20,7 @@ describe("authorize", () => {
     ["clerk, another county", user({}), { permission: "area.county", region: "500242" }, { ok: false, status: 404, code: "NOT_FOUND" }],
     ["clerk without users.manage", user({}), { permission: "users.manage" }, { ok: false, status: 403, code: "FORBIDDEN" }],
     ["department, own department", user({ role: "department", departmentCode: "MINZHENG" }), { permission: "area.department", department: "MINZHENG" }, { ok: true }],
-    ["department, other department", user({ role: "department", departmentCode: "MINZHENG" }), { permission: "area.department", department: "CANLIAN" }, { ok: false, status: 404 }],
+    ["department, other department", user({ role: "department", departmentCode: "MINZHENG" }), { permission: "area.department", department: "CANLIAN" }, { ok: false, status: 403, code: "FORBIDDEN" }],
     ["department calling a county action", user({ role: "department", departmentCode: "MINZHENG" }), { permission: "area.county" }, { ok: false, status: 403 }],
     ["city supervisor, a county of the city", user({ role: "supervisor", regionScope: "50" }), { permission: "area.supervisor", region: "500243" }, { ok: true }],
     ["city supervisor, 温州", user({ role: "supervisor", regionScope: "50" }), { permission: "area.supervisor", region: "330300" }, { ok: false, status: 404 }],
