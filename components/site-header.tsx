@@ -10,6 +10,8 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="主导航" className="flex flex-wrap gap-4 text-base">
           <Link href="/">首页</Link>
+          <Link href="/policies">政策解读</Link>
+          <Link href="/estimate">费用估算</Link>
           <Link href="/login">工作人员登录</Link>
         </nav>
       </div>

@@ -10,6 +10,14 @@ export default function HomePage() {
           基本医疗保险、大病保险、医疗救助三重制度依次报销。本平台把各地政策文件逐条讲清楚，帮困难群众在住院前算出自己要付多少钱，
           也帮医保经办人员一站式结算、办理依申请救助。
         </p>
+        <div className="mt-5 flex flex-wrap gap-3">
+          <Link href="/estimate" className="rounded-md bg-white px-5 py-3 text-lg font-semibold text-brand-800 no-underline hover:bg-brand-50 hover:no-underline">
+            估算看病自付费用
+          </Link>
+          <Link href="/policies" className="rounded-md border border-white/60 px-5 py-3 text-lg text-white no-underline hover:bg-white/10 hover:no-underline">
+            查看政策解读
+          </Link>
+        </div>
       </section>
 
       <div className="grid gap-5 md:grid-cols-3">
