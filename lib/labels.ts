@@ -17,14 +17,6 @@ export const DEPARTMENT_LABELS: Record<DepartmentCode, string> = {
   FUPIN: "县扶贫办",
 };
 
-/** The categories each department certifies and reports monthly (policy-book.md §P-ID-1). */
-export const DEPARTMENT_CATEGORIES: Partial<Record<DepartmentCode, string[]>> = {
-  MINZHENG: ["特困人员", "低保对象", "低保边缘家庭成员", "因病致贫重病患者"],
-  XIANGCUN: ["返贫致贫人口", "纳入监测范围的农村易返贫致贫人口"],
-  TUIYI: ["在乡重点优抚对象（不含1—6级残疾军人）"],
-  CANLIAN: ["城乡重度（1—2级）残疾人员"],
-};
-
 const dateFormat = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
 const dateTimeFormat = new Intl.DateTimeFormat("zh-CN", {
   timeZone: "Asia/Shanghai",

@@ -24,8 +24,16 @@ export default async function CountyHomePage() {
       <div className="grid gap-5 md:grid-cols-2">
         <Card title="本县经办">
           <p className="text-slate-700">您可以查询本县困难群众、结算就诊费用、办理依申请救助。所有操作都会写入审计日志。</p>
+          <ul className="mt-3 list-disc pl-5">
+            <li>
+              <Link href="/county/registry">各部门月度名单汇总比对</Link>
+            </li>
+            <li>
+              <Link href="/county/persons">查询登记人员</Link>
+            </li>
+          </ul>
           {hasPermission(user.role, "users.manage") ? (
-            <ul className="mt-3 list-disc pl-5">
+            <ul className="mt-1 list-disc pl-5">
               <li>
                 <Link href="/county/users">管理本县用户</Link>
               </li>

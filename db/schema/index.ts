@@ -2,3 +2,4 @@ export * from "./enums";
 export * from "./regions";
 export * from "./users";
 export * from "./audit";
+export * from "./registry";

@@ -9,4 +9,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.disable": "停用用户",
   "user.reset_password": "重设密码",
   "demo.seed": "写入演示数据",
+  "registry.stage_list": "上传名单",
+  "registry.confirm_list": "确认报送名单",
+  "registry.discard_list": "作废名单",
+  "registry.reconcile": "名单汇总比对",
+  "registry.resolve_conflict": "处理比对冲突",
+  "registry.export_snapshot": "导出登记快照",
+  "person.reveal_id_number": "查看完整身份证号",
 };

@@ -41,3 +41,16 @@ export async function requirePageUser(requirement: Requirement, returnTo?: strin
   if (decision.status === 403) forbidden();
   notFound();
 }
+
+/** For pages: a use case's refusal becomes the 404 or 403 page (another county's record reads as missing). */
+export async function requireRecord<T>(pending: Promise<T>): Promise<T> {
+  try {
+    return await pending;
+  } catch (error) {
+    if (error instanceof AuthError) {
+      if (error.status === 403) forbidden();
+      notFound();
+    }
+    throw error;
+  }
+}

@@ -4,7 +4,10 @@ import { hasPermission, type Permission } from "./permissions";
 /** Staff menu entries; each shows only to roles holding its permission (the same table as the guards). */
 const STAFF_NAV: ReadonlyArray<{ href: string; label: string; permission: Permission }> = [
   { href: "/department", label: "部门工作台", permission: "area.department" },
+  { href: "/department/lists", label: "名单报送", permission: "registry.submit" },
   { href: "/county", label: "县医保局工作台", permission: "area.county" },
+  { href: "/county/registry", label: "名单汇总比对", permission: "registry.reconcile" },
+  { href: "/county/persons", label: "人员查询", permission: "beneficiary.read" },
   { href: "/county/users", label: "用户管理", permission: "users.manage" },
   { href: "/county/audit", label: "审计日志", permission: "audit.read" },
   { href: "/supervisor", label: "督导首页", permission: "area.supervisor" },

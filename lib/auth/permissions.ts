@@ -8,15 +8,19 @@ export const PERMISSIONS = [
   "area.department", // the department area: monthly lists of the department's own categories
   "area.county", // the county office area
   "area.supervisor", // ledgers, reports, dashboards (read only)
+  "registry.submit", // upload, confirm and follow the department's own monthly lists (W1)
+  "registry.reconcile", // merge the month's lists, settle conflicts, export snapshots (W2)
+  "beneficiary.read", // look up people of the county, masked (W3)
+  "beneficiary.reveal", // reveal a full ID number, audited (W3)
   "users.manage", // add and disable the county's users
   "audit.read", // read the county's audit log
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  department: ["area.department"],
-  county_clerk: ["area.county"],
-  county_admin: ["area.county", "users.manage", "audit.read"],
+  department: ["area.department", "registry.submit"],
+  county_clerk: ["area.county", "registry.reconcile", "beneficiary.read", "beneficiary.reveal"],
+  county_admin: ["area.county", "registry.reconcile", "beneficiary.read", "beneficiary.reveal", "users.manage", "audit.read"],
   supervisor: ["area.supervisor"],
 };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/db";
-import { AuthError, requirePageUser } from "@/lib/auth/guard";
+import { requirePageUser, requireRecord } from "@/lib/auth/guard";
 import { getUser } from "@/lib/users/get-user";
 import { userIdSchema } from "@/lib/users/schemas";
 import { getScopeName } from "@/lib/regions/get-region";
@@ -22,10 +22,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   if (!userIdSchema.safeParse(id).success) notFound();
   const db = await getDb();
   // Another county's user answers exactly like a missing one (style.md §3).
-  const user = await getUser(db, admin, id).catch((error: unknown) => {
-    if (error instanceof AuthError) notFound();
-    throw error;
-  });
+  const user = await requireRecord(getUser(db, admin, id));
   const scopeName = await getScopeName(db, user.regionScope);
 
   return (

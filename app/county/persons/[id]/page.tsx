@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { requirePageUser, requireRecord } from "@/lib/auth/guard";
+import { shanghaiDate } from "@/lib/registry/deadline";
+import { getPerson } from "@/lib/registry/persons";
+import { CATEGORY_LABELS } from "@/lib/settlement";
+import { DEPARTMENT_LABELS, formatDate } from "@/lib/labels";
+import { Badge, Card, PageTitle } from "@/components/ui";
+import { RevealIdNumber } from "@/components/registry/reveal-id-number";
+import { revealIdNumberAction } from "../actions";
+
+export const metadata: Metadata = { title: "人员信息" };
+
+export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const user = await requirePageUser({ permission: "beneficiary.read" });
+  const { id } = await params;
+  if (!z.string().uuid().safeParse(id).success) notFound();
+  const today = shanghaiDate(new Date());
+  const { person, identities, today: resolved, timeline } = await requireRecord(getPerson(await getDb(), user, id, today));
+
+  return (
+    <>
+      <p className="mb-2">
+        <Link href="/county/persons">← 人员查询</Link>
+      </p>
+      <PageTitle>{person.name}</PageTitle>
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Card title="基本信息">
+          <dl className="grid grid-cols-[7rem_1fr] gap-y-2">
+            <dt className="text-slate-500">公民身份号码</dt>
+            <dd>
+              <RevealIdNumber action={revealIdNumberAction} personId={person.id} masked={person.maskedIdNumber} />
+            </dd>
+            <dt className="text-slate-500">出生日期</dt>
+            <dd>{formatDate(String(person.birthDate))}</dd>
+            <dt className="text-slate-500">乡镇（街道）</dt>
+            <dd>{person.township}</dd>
+          </dl>
+        </Card>
+        <Card title="今天适用的救助类别">
+          <p className="text-2xl font-bold" data-testid="resolved-category">
+            {CATEGORY_LABELS[resolved.category]}
+          </p>
+          <p className="mt-2 text-slate-700" data-testid="resolved-reason">
+            {resolved.reason}
+          </p>
+        </Card>
+      </div>
+
+      <Card title="身份认定记录" className="mt-5 overflow-x-auto">
+        <table className="w-full min-w-[560px] text-left" data-testid="identities">
+          <thead className="text-sm text-slate-500">
+            <tr>
+              <th className="py-1">类别</th>
+              <th>认定部门</th>
+              <th>起</th>
+              <th>止</th>
+              <th>来源名单</th>
+            </tr>
+          </thead>
+          <tbody>
+            {identities.map((i) => (
+              <tr key={i.id} className="border-t border-slate-100">
+                <td className="py-1.5">{CATEGORY_LABELS[i.category]}</td>
+                <td>{DEPARTMENT_LABELS[i.department]}</td>
+                <td>{formatDate(i.validFrom)}</td>
+                <td>{i.validTo ? formatDate(i.validTo) : <Badge tone="green">在册</Badge>}</td>
+                <td>{i.sourceMonth ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+
+      <Card title="适用类别时间线（就高不重复）" className="mt-5">
+        <ol className="space-y-2" data-testid="timeline">
+          {timeline.map((t) => (
+            <li key={t.from} className="flex flex-wrap gap-3">
+              <span className="w-56 text-slate-600">
+                {formatDate(t.from)} — {t.to ? formatDate(t.to) : "至今"}
+              </span>
+              <strong>{CATEGORY_LABELS[t.category]}</strong>
+              <span className="text-sm text-slate-500">{t.reason}</span>
+            </li>
+          ))}
+        </ol>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,505 @@
+/**
+ * Read a department list file (domain.md W1 step 1): CSV in UTF-8 (with or without BOM) or
+ * GBK/GB18030, or an Excel workbook (.xlsx), into rows of trimmed text cells keyed by column.
+ *
+ * Public surface:
+ *  - `readListFile(bytes, { fileName, declaredEncoding?, maxBytes })` → Promise<ListFile>
+ *  - `ListFileError` { code: ListFileErrorCode, message, cells? } — every refusal of the whole file
+ *  - `LIST_COLUMNS` (key, header, required, accepted aliases), `ColumnKey`, `COLUMN_HEADERS`
+ *  - `normaliseHeader(text)`
+ *
+ * Row-level checks (ID numbers, categories, dates, duplicates) are validate-list.ts's job; this
+ * module refuses only what makes the file unreadable as a list: size, encoding, format, header,
+ * formulas, ID numbers stored as numbers. `rowNumber` is the row as a spreadsheet shows it (the
+ * header is usually row 1); blank rows are skipped but keep the numbering. Up to ten title rows
+ * above the header (“彭水县2024年3月低保对象名单”) are tolerated. Columns 序号 and 备注 are allowed
+ * and ignored. XLSX: the first worksheet with content is read with exceljs' streaming reader, so
+ * memory stays bounded by the rows, not the XML. Messages never contain personal data.
+ */
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { parse as parseCsv } from "csv-parse/sync";
+
+export const LIST_COLUMNS = [
+  { key: "idNumber", header: "公民身份号码", required: true, aliases: ["身份证号码", "身份证号", "公民身份证号码"] },
+  { key: "name", header: "姓名", required: true, aliases: [] },
+  { key: "category", header: "类别", required: true, aliases: ["人员类别", "对象类别"] },
+  { key: "changeType", header: "变动类型", required: true, aliases: ["变动情况"] },
+  { key: "certifiedOn", header: "认定日期", required: true, aliases: ["认定时间"] },
+  { key: "township", header: "乡镇（街道）", required: true, aliases: ["乡镇街道", "乡镇"] },
+  { key: "phone", header: "联系电话", required: false, aliases: ["电话", "手机号码"] },
+] as const;
+
+export type ColumnKey = (typeof LIST_COLUMNS)[number]["key"];
+
+/** Column key → the Chinese header of the template (used in every message naming a column). */
+export const COLUMN_HEADERS: Readonly<Record<ColumnKey, string>> = Object.fromEntries(
+  LIST_COLUMNS.map((c) => [c.key, c.header]),
+) as Record<ColumnKey, string>;
+
+/** Headers accepted and ignored. */
+const IGNORED_HEADERS = ["序号", "备注"];
+
+export type ListFileErrorCode =
+  | "FILE_TOO_LARGE"
+  | "EMPTY_FILE"
+  | "HEADER_ONLY"
+  | "HEADER_MISMATCH"
+  | "DUPLICATE_COLUMN"
+  | "ENCODING_MISMATCH"
+  | "UNKNOWN_ENCODING"
+  | "UNSUPPORTED_FORMAT"
+  | "OLD_EXCEL_FORMAT"
+  | "NOT_A_WORKBOOK"
+  | "FORMULA_CELLS"
+  | "NUMERIC_ID_NUMBER";
+
+export class ListFileError extends Error {
+  readonly code: ListFileErrorCode;
+  /** Cell addresses ("C5") or column names the message is about, when there are any. */
+  readonly cells: readonly string[];
+  constructor(code: ListFileErrorCode, message: string, cells: readonly string[] = []) {
+    super(message);
+    this.name = "ListFileError";
+    this.code = code;
+    this.cells = cells;
+  }
+}
+
+export type DeclaredEncoding = "utf-8" | "gbk" | "auto";
+
+export interface ReadListFileOptions {
+  fileName: string;
+  /** What the clerk chose in the upload form; "auto" (default) detects. */
+  declaredEncoding?: DeclaredEncoding;
+  /** Refuse larger files before reading anything. */
+  maxBytes: number;
+}
+
+export interface ListFileRow {
+  /** The row number a spreadsheet shows (1-based, header included). */
+  rowNumber: number;
+  /** Trimmed text of each column; "" when empty (and for 联系电话 when the column is absent). */
+  cells: Record<ColumnKey, string>;
+}
+
+export interface ListFile {
+  format: "csv" | "xlsx";
+  /** The encoding a CSV was decoded with; null for XLSX. */
+  encoding: "utf-8" | "gb18030" | null;
+  /** The header row as found (trimmed). */
+  header: string[];
+  rows: ListFileRow[];
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Header                                                                                     */
+
+/** Fold a header cell: NFKC (full-width → half-width), no blanks, no leading "*" or trailing ":". */
+export function normaliseHeader(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\s\u200b\ufeff]+/g, "")
+    .replace(/^\*+/, "")
+    .replace(/[:：]$/, "");
+}
+
+const HEADER_LOOKUP = new Map<string, ColumnKey>();
+for (const c of LIST_COLUMNS) {
+  for (const h of [c.header, ...c.aliases]) HEADER_LOOKUP.set(normaliseHeader(h), c.key);
+}
+const IGNORED_LOOKUP = new Set(IGNORED_HEADERS.map(normaliseHeader));
+
+function isHeaderLike(cells: readonly string[]): boolean {
+  let known = 0;
+  for (const c of cells) if (HEADER_LOOKUP.has(normaliseHeader(c))) known++;
+  return known >= 2;
+}
+
+/** Column index of every key; throws HEADER_MISMATCH / DUPLICATE_COLUMN. */
+function mapHeader(header: readonly string[]): Map<ColumnKey, number> {
+  const map = new Map<ColumnKey, number>();
+  const unknown: string[] = [];
+  const duplicate: string[] = [];
+  header.forEach((raw, idx) => {
+    const text = raw.trim();
+    if (text === "") return;
+    const norm = normaliseHeader(text);
+    const key = HEADER_LOOKUP.get(norm);
+    if (key === undefined) {
+      if (!IGNORED_LOOKUP.has(norm)) unknown.push(text);
+      return;
+    }
+    if (map.has(key)) duplicate.push(COLUMN_HEADERS[key]);
+    else map.set(key, idx);
+  });
+  const missing = LIST_COLUMNS.filter((c) => c.required && !map.has(c.key)).map((c) => c.header);
+  if (missing.length > 0 || unknown.length > 0) {
+    const parts: string[] = [];
+    if (missing.length > 0) parts.push(`缺少列${missing.map((h) => `“${h}”`).join("")}`);
+    if (unknown.length > 0) parts.push(`无法识别的列${unknown.map((h) => `“${h}”`).join("")}`);
+    throw new ListFileError(
+      "HEADER_MISMATCH",
+      `表头与模板不符：${parts.join("；")}。表头应为：${LIST_COLUMNS.map((c) => c.header).join("、")}（联系电话可不填），请下载模板核对`,
+      [...missing, ...unknown],
+    );
+  }
+  if (duplicate.length > 0) {
+    throw new ListFileError("DUPLICATE_COLUMN", `表头中${duplicate.map((h) => `“${h}”`).join("")}列出现了不止一次`, duplicate);
+  }
+  return map;
+}
+
+function emptyCells(): Record<ColumnKey, string> {
+  return { idNumber: "", name: "", category: "", changeType: "", certifiedOn: "", township: "", phone: "" };
+}
+
+const TRIM_RE = /^[\s\u3000\u200b\ufeff]+|[\s\u3000\u200b\ufeff]+$/g;
+function clean(s: string): string {
+  return s.replace(TRIM_RE, "");
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Messages about cells                                                                       */
+
+function cellList(cells: readonly string[], limit = 10): string {
+  const shown = cells.slice(0, limit).join("、");
+  return cells.length > limit ? `${shown} 等 ${cells.length} 个单元格` : shown;
+}
+
+function formulaError(cells: string[]): ListFileError {
+  return new ListFileError("FORMULA_CELLS", `单元格 ${cellList(cells)} 含有公式，请粘贴为数值后再上传`, cells);
+}
+
+function numericIdError(cells: string[]): ListFileError {
+  return new ListFileError(
+    "NUMERIC_ID_NUMBER",
+    `单元格 ${cellList(cells)} 的公民身份号码被存成了数字（如 5.00243E+17），末尾几位已经丢失；请把“公民身份号码”列设置为“文本”格式，重新录入后再上传`,
+    cells,
+  );
+}
+
+function columnLetter(idx: number): string {
+  let n = idx + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** "5.00243E+17", "5.00243e17": an ID number a spreadsheet turned into a number. */
+const SCIENTIFIC_RE = /^\d+(\.\d+)?[eE]\+?\d+$/;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Entry point                                                                                */
+
+function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return Number.isInteger(mb) ? String(mb) : mb.toFixed(1);
+}
+
+function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
+  if (bytes.length < sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (bytes[i] !== sig[i]) return false;
+  return true;
+}
+
+const ZIP_SIG = [0x50, 0x4b, 0x03, 0x04];
+const OLE_SIG = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Read and check a department list file. Throws ListFileError; never returns a partial list. */
+export async function readListFile(bytes: Uint8Array, options: ReadListFileOptions): Promise<ListFile> {
+  if (bytes.byteLength > options.maxBytes) {
+    throw new ListFileError("FILE_TOO_LARGE", `文件超过 ${formatMegabytes(options.maxBytes)}MB 上限，请拆分后分批上传`);
+  }
+  if (bytes.byteLength === 0) throw new ListFileError("EMPTY_FILE", "文件是空的，没有任何内容");
+
+  const ext = /\.([^./\\]+)$/.exec(options.fileName.trim())?.[1]?.toLowerCase() ?? "";
+  if (startsWith(bytes, ZIP_SIG)) return readXlsx(bytes);
+  if (ext === "xlsx" || ext === "xlsm") {
+    if (startsWith(bytes, OLE_SIG)) throw oldExcel();
+    throw new ListFileError("NOT_A_WORKBOOK", "不是有效的 Excel 工作簿（.xlsx），文件可能已损坏或只是改了扩展名；请用 Excel 打开后另存为 .xlsx 再上传");
+  }
+  if (startsWith(bytes, OLE_SIG)) throw oldExcel();
+  if (ext !== "" && ext !== "csv" && ext !== "txt") {
+    throw new ListFileError("UNSUPPORTED_FORMAT", "只能上传 CSV 或 Excel 工作簿（.xlsx）文件，请下载模板填写后上传");
+  }
+  return readCsv(bytes, options.declaredEncoding ?? "auto");
+}
+
+function oldExcel(): ListFileError {
+  return new ListFileError("OLD_EXCEL_FORMAT", "这是旧版 Excel 文件（.xls），请在 Excel 中另存为 .xlsx 或 CSV 后再上传");
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* CSV                                                                                        */
+
+const utf8Strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+const gbStrict = new TextDecoder("gb18030", { fatal: true });
+
+function tryDecode(decoder: TextDecoder, bytes: Uint8Array): string | null {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function hasNonAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return true;
+  return false;
+}
+
+const MISMATCH_GBK = "文件编码与所选编码不符：文件看起来是 GBK 编码（Excel 默认保存的“CSV（逗号分隔）”），请把编码改选为“GBK”或“自动识别”后重新上传";
+const MISMATCH_UTF8 = "文件编码与所选编码不符：文件看起来是 UTF-8 编码，请把编码改选为“UTF-8”或“自动识别”后重新上传";
+const UNKNOWN_ENCODING = "无法识别文件编码：文件既不是 UTF-8 也不是 GBK 编码的文本，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再上传";
+
+function decodeCsv(bytes: Uint8Array, declared: DeclaredEncoding): { text: string; encoding: "utf-8" | "gb18030" } {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    throw new ListFileError("UNKNOWN_ENCODING", "文件是 UTF-16（“Unicode 文本”）编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再上传");
+  }
+  const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
+  const utf8 = tryDecode(utf8Strict, bytes); // strips a BOM
+  if (declared === "gbk") {
+    if (bom || (utf8 !== null && hasNonAscii(bytes))) throw new ListFileError("ENCODING_MISMATCH", MISMATCH_UTF8);
+    const gb = tryDecode(gbStrict, bytes);
+    if (gb === null) throw new ListFileError("UNKNOWN_ENCODING", UNKNOWN_ENCODING);
+    return { text: gb, encoding: "gb18030" };
+  }
+  if (utf8 !== null) return { text: utf8, encoding: "utf-8" };
+  const gb = bom ? null : tryDecode(gbStrict, bytes);
+  if (gb === null) throw new ListFileError("UNKNOWN_ENCODING", UNKNOWN_ENCODING);
+  if (declared === "utf-8") throw new ListFileError("ENCODING_MISMATCH", MISMATCH_GBK);
+  return { text: gb, encoding: "gb18030" };
+}
+
+function detectDelimiter(text: string): string {
+  const nl = text.indexOf("\n");
+  const first = nl >= 0 ? text.slice(0, nl) : text;
+  const commas = first.split(",").length;
+  const tabs = first.split("\t").length;
+  return tabs > commas ? "\t" : ",";
+}
+
+function readCsv(bytes: Uint8Array, declared: DeclaredEncoding): ListFile {
+  if (bytes.indexOf(0) >= 0) {
+    throw new ListFileError("UNSUPPORTED_FORMAT", "文件不是文本格式的 CSV（含有二进制内容），请下载模板填写后上传");
+  }
+  const { text, encoding } = decodeCsv(bytes, declared);
+  if (text.replace(TRIM_RE, "") === "") throw new ListFileError("EMPTY_FILE", "文件是空的，没有任何内容");
+
+  let records: string[][];
+  try {
+    records = parseCsv(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+    }) as string[][];
+  } catch (e) {
+    const line = (e as { lines?: number }).lines;
+    throw new ListFileError(
+      "UNSUPPORTED_FORMAT",
+      `CSV 格式有误${line ? `（第 ${line} 行附近）` : ""}：引号不成对或分隔符不一致，请用 Excel 打开后重新另存为 CSV`,
+    );
+  }
+
+  const builder = new RowBuilder();
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] as string[];
+    builder.add(i + 1, record, (col) => `${columnLetter(col)}${i + 1}`);
+  }
+  return { format: "csv", encoding, ...builder.finish() };
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Rows, shared by both formats                                                               */
+
+/** Collects rows: finds the header, maps columns, keeps non-blank data rows, notes bad cells. */
+class RowBuilder {
+  header: string[] | null = null;
+  private map: Array<[ColumnKey, number]> = [];
+  private idColumn = -1;
+  private firstNonEmpty: string[] | null = null;
+  private scanned = 0;
+  rows: ListFileRow[] = [];
+  numericIds: string[] = [];
+
+  /** Is the header known (data rows follow)? */
+  get started(): boolean {
+    return this.header !== null;
+  }
+
+  /** Offer the text cells of a row before the header is known. */
+  offerHeader(cells: string[]): void {
+    const trimmed = cells.map((c) => clean(c));
+    if (trimmed.every((c) => c === "")) return;
+    this.firstNonEmpty ??= trimmed;
+    this.scanned++;
+    if (isHeaderLike(trimmed)) this.setHeader(trimmed);
+    else if (this.scanned >= 10) this.setHeader(this.firstNonEmpty);
+  }
+
+  private setHeader(header: string[]): void {
+    const map = mapHeader(header);
+    this.header = header;
+    this.map = [...map.entries()];
+    this.idColumn = map.get("idNumber") ?? -1;
+  }
+
+  /** CSV: a whole record of strings. */
+  add(rowNumber: number, record: string[], address: (col: number) => string): void {
+    if (!this.started) {
+      this.offerHeader(record);
+      return;
+    }
+    const cells = emptyCells();
+    let any = false;
+    for (const [key, col] of this.map) {
+      const v = record[col];
+      if (v === undefined || v === "") continue;
+      const t = clean(v);
+      if (t === "") continue;
+      cells[key] = t;
+      any = true;
+    }
+    if (!any) return;
+    if (SCIENTIFIC_RE.test(cells.idNumber)) this.numericIds.push(address(this.idColumn));
+    this.rows.push({ rowNumber, cells });
+  }
+
+  /** XLSX: cells already converted. */
+  push(row: ListFileRow): void {
+    this.rows.push(row);
+  }
+
+  columns(): ReadonlyArray<[ColumnKey, number]> {
+    return this.map;
+  }
+
+  finish(): { header: string[]; rows: ListFileRow[] } {
+    if (this.header === null) {
+      if (this.firstNonEmpty === null) throw new ListFileError("EMPTY_FILE", "文件是空的，没有任何内容");
+      this.setHeader(this.firstNonEmpty); // throws HEADER_MISMATCH
+    }
+    if (this.numericIds.length > 0) throw numericIdError(this.numericIds);
+    if (this.rows.length === 0) throw new ListFileError("HEADER_ONLY", "文件只有表头，没有数据行");
+    return { header: this.header as string[], rows: this.rows };
+  }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* XLSX                                                                                       */
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function isoDate(d: Date): string {
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+}
+
+/** Excel serial day number (1900 system) → YYYY-MM-DD. */
+function serialToIso(serial: number): string {
+  return isoDate(new Date(Math.round((serial - 25569) * 86_400_000)));
+}
+
+function numberText(n: number): string {
+  return Number.isInteger(n) && Math.abs(n) < 1e21 ? n.toFixed(0) : String(n);
+}
+
+/** Text of a non-formula cell value. */
+function valueText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return numberText(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return isoDate(value);
+  if (typeof value === "object") {
+    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
+    if ("text" in value && typeof value.text === "string") return value.text;
+    if ("error" in value) return String(value.error);
+  }
+  return "";
+}
+
+function isFormula(value: ExcelJS.CellValue): boolean {
+  return typeof value === "object" && value !== null && !(value instanceof Date) && ("formula" in value || "sharedFormula" in value);
+}
+
+function notWorkbook(): ListFileError {
+  return new ListFileError("NOT_A_WORKBOOK", "不是有效的 Excel 工作簿（.xlsx），文件可能已损坏或只是改了扩展名；请用 Excel 打开后另存为 .xlsx 再上传");
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<ListFile> {
+  const stream = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache", // number formats: tells date cells from numbers
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+
+  const formulas: string[] = [];
+  let builder = new RowBuilder();
+  let sawWorksheet = false;
+  try {
+    for await (const sheet of reader) {
+      sawWorksheet = true;
+      builder = new RowBuilder();
+      let any = false;
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        any = true;
+        readXlsxRow(row, builder, formulas);
+      }
+      if (any) break; // the first worksheet with content
+    }
+  } catch (e) {
+    if (e instanceof ListFileError) throw e;
+    throw notWorkbook();
+  }
+  if (!sawWorksheet) throw notWorkbook();
+  if (formulas.length > 0) throw formulaError(formulas);
+  return { format: "xlsx", encoding: null, ...builder.finish() };
+}
+
+function readXlsxRow(row: ExcelJS.Row, builder: RowBuilder, formulas: string[]): void {
+  // Formulas anywhere in the sheet are refused, header and ignored columns included.
+  const values = row.values as ExcelJS.CellValue[]; // sparse, 1-based
+  for (let c = 1; c < values.length; c++) {
+    const v = values[c];
+    if (v !== undefined && v !== null && isFormula(v)) formulas.push(`${columnLetter(c - 1)}${row.number}`);
+  }
+  if (!builder.started) {
+    const texts: string[] = [];
+    for (let c = 1; c < values.length; c++) texts.push(isFormula(values[c] ?? null) ? "" : valueText(values[c] ?? null));
+    builder.offerHeader(texts);
+    return;
+  }
+  const cells = emptyCells();
+  let any = false;
+  for (const [key, col] of builder.columns()) {
+    const v = values[col + 1];
+    if (v === undefined || v === null) continue;
+    let text: string;
+    if (typeof v === "number") {
+      if (key === "idNumber") {
+        builder.numericIds.push(`${columnLetter(col)}${row.number}`);
+        text = numberText(v);
+      } else if (key === "certifiedOn" && Number.isInteger(v) && v >= 20_000 && v <= 80_000) {
+        text = serialToIso(v); // a date whose number format was lost (1954–2119)
+      } else text = numberText(v);
+    } else if (isFormula(v)) continue;
+    else text = valueText(v);
+    text = clean(text);
+    if (text === "") continue;
+    cells[key] = text;
+    any = true;
+  }
+  if (any) builder.push({ rowNumber: row.number, cells });
+}
