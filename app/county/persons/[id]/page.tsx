@@ -7,6 +7,7 @@ import { getDb } from "@/db";
 import { requirePageUser, requireRecord } from "@/lib/auth/guard";
 import { shanghaiDate } from "@/lib/registry/deadline";
 import { getPerson } from "@/lib/registry/persons";
+import { monthLabel } from "@/lib/registry/months";
 import { CATEGORY_LABELS } from "@/lib/settlement";
 import { DEPARTMENT_LABELS, formatDate } from "@/lib/labels";
 import { Badge, Card, PageTitle } from "@/components/ui";
@@ -70,7 +71,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                 <td>{DEPARTMENT_LABELS[i.department]}</td>
                 <td>{formatDate(i.validFrom)}</td>
                 <td>{i.validTo ? formatDate(i.validTo) : <Badge tone="green">在册</Badge>}</td>
-                <td>{i.sourceMonth ?? "—"}</td>
+                <td>{i.sourceMonth ? `${monthLabel(i.sourceMonth)}名单` : "—"}</td>
               </tr>
             ))}
           </tbody>
