@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AuthError, requireUser } from "@/lib/auth/guard";
+import { UserFacingError } from "./errors";
 import type { Requirement } from "@/lib/auth/authorize";
 import type { SessionUser } from "@/lib/auth/types";
 
@@ -17,16 +18,7 @@ function echoValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-/** A refusal a use case raises on purpose; its message is safe to show. */
-export class UserFacingError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly fieldErrors?: Record<string, string>,
-  ) {
-    super(message);
-  }
-}
+export { UserFacingError } from "./errors";
 
 function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};

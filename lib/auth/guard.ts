@@ -1,19 +1,11 @@
 import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { authorize, type Requirement } from "./authorize";
+import { AuthError } from "./errors";
 import { getSessionUser } from "./session";
 import type { SessionUser } from "./types";
 
-export class AuthError extends Error {
-  constructor(
-    readonly status: 401 | 403 | 404,
-    readonly code: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND",
-    message: string,
-  ) {
-    super(message);
-    this.name = "AuthError";
-  }
-}
+export { AuthError, assertInScope } from "./errors";
 
 /**
  * The one check every server action, route handler and use case calls:
@@ -23,12 +15,6 @@ export async function requireUser(requirement: Requirement): Promise<SessionUser
   const decision = authorize(await getSessionUser(), requirement);
   if (!decision.ok) throw new AuthError(decision.status, decision.code, decision.message);
   return decision.user;
-}
-
-/** Re-checks a loaded record against the caller's scope (guessed ids answer 404). */
-export function assertInScope(user: SessionUser, requirement: Omit<Requirement, "permission"> & Pick<Requirement, "permission">): void {
-  const decision = authorize(user, requirement);
-  if (!decision.ok) throw new AuthError(decision.status, decision.code, decision.message);
 }
 
 /** The same check for pages: sign-in page, 403 page or 404 page. */

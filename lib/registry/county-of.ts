@@ -1,4 +1,4 @@
-import { AuthError } from "@/lib/auth/guard";
+import { AuthError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 
 /** The county whose registry a county or department user works on (their scope is one county). */

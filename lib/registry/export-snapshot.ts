@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { executeRows, type DbOrTx } from "@/db/client";
 import { registrySnapshots } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { assertInScope, AuthError } from "@/lib/auth/guard";
+import { assertInScope, AuthError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { CATEGORY_LABELS } from "@/lib/settlement";
 import { DEPARTMENT_LABELS } from "@/lib/labels";

@@ -2,7 +2,7 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { reconciliationConflicts, reconciliationRuns, registrySnapshots } from "@/db/schema";
-import { assertInScope, AuthError } from "@/lib/auth/guard";
+import { assertInScope, AuthError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { maskIdNumber } from "./id-number";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { listSubmissionRows, listSubmissions } from "@/db/schema";
-import { assertInScope, AuthError } from "@/lib/auth/guard";
+import { assertInScope, AuthError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { loadRegistryState } from "./load-registry-state";
 import { previewAgainstRegistry } from "./plan-list-changes";

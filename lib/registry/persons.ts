@@ -3,7 +3,7 @@ import { and, asc, eq, like, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { identities, listSubmissions, persons, regions } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { AuthError, assertInScope } from "@/lib/auth/guard";
+import { AuthError, assertInScope } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { categoryPriorityFor } from "./category-priority";
 import { countyOf } from "./county-of";

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { executeRows, type Db, type DbOrTx } from "@/db/client";
 import { conflictDismissals, listSubmissions, reconciliationConflicts, reconciliationRuns } from "@/db/schema";
 import type { CategoryCode, ChangeType, DepartmentCode } from "@/db/schema/enums";
-import { UserFacingError } from "@/lib/action";
+import { UserFacingError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/types";
 import { applyPlan, setRowOutcomes } from "./apply-plan";

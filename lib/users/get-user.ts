@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { users } from "@/db/schema";
-import { assertInScope, AuthError } from "@/lib/auth/guard";
+import { assertInScope, AuthError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 
 /** One user of the caller's scope; outside it (or unknown) answers NOT_FOUND alike. */
