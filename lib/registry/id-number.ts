@@ -63,7 +63,10 @@ export function idCheckDigit(first17: string): string {
 }
 
 /** Full-width digits and letters to half-width; drop blanks (spaces, NBSP, full-width space, tabs). */
+const CLEAN_RE = /^\d{17}[\dX]$/;
+
 function normalise(raw: string): string {
+  if (CLEAN_RE.test(raw)) return raw; // the common case: nothing to fold
   let out = "";
   for (let i = 0; i < raw.length; i++) {
     let c = raw.charCodeAt(i);

@@ -13,12 +13,13 @@
  * formulas, ID numbers stored as numbers. `rowNumber` is the row as a spreadsheet shows it (the
  * header is usually row 1); blank rows are skipped but keep the numbering. Up to ten title rows
  * above the header (“彭水县2024年3月低保对象名单”) are tolerated. Columns 序号 and 备注 are allowed
- * and ignored. XLSX: the first worksheet with content is read with exceljs' streaming reader, so
- * memory stays bounded by the rows, not the XML. Messages never contain personal data.
+ * and ignored. XLSX: the first worksheet with content is read by xlsx-sheet.ts, a streaming reader
+ * (exceljs' own streaming reader corrupts Chinese text at chunk boundaries; see there), so memory
+ * stays bounded by the rows, not the XML. Date cells become YYYY-MM-DD. Messages never contain
+ * personal data.
  */
-import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
+import { XlsxFormatError, XlsxTooLargeError, columnLetter, excelSerialToIso, openWorkbook, type XlsxCell, type XlsxRow, type XlsxWorkbook } from "./xlsx-sheet";
 
 export const LIST_COLUMNS = [
   { key: "idNumber", header: "公民身份号码", required: true, aliases: ["身份证号码", "身份证号", "公民身份证号码"] },
@@ -162,32 +163,22 @@ function clean(s: string): string {
 /* ------------------------------------------------------------------------------------------ */
 /* Messages about cells                                                                       */
 
-function cellList(cells: readonly string[], limit = 10): string {
+/** "单元格 C5 " or "单元格 B2、…、B11 等 12 个单元格" (first ten named). */
+function cellSubject(cells: readonly string[], limit = 10): string {
   const shown = cells.slice(0, limit).join("、");
-  return cells.length > limit ? `${shown} 等 ${cells.length} 个单元格` : shown;
+  return cells.length > limit ? `单元格 ${shown} 等 ${cells.length} 个单元格` : `单元格 ${shown} `;
 }
 
 function formulaError(cells: string[]): ListFileError {
-  return new ListFileError("FORMULA_CELLS", `单元格 ${cellList(cells)} 含有公式，请粘贴为数值后再上传`, cells);
+  return new ListFileError("FORMULA_CELLS", `${cellSubject(cells)}含有公式，请粘贴为数值后再上传`, cells);
 }
 
 function numericIdError(cells: string[]): ListFileError {
   return new ListFileError(
     "NUMERIC_ID_NUMBER",
-    `单元格 ${cellList(cells)} 的公民身份号码被存成了数字（如 5.00243E+17），末尾几位已经丢失；请把“公民身份号码”列设置为“文本”格式，重新录入后再上传`,
+    `${cellSubject(cells)}的公民身份号码被存成了数字（如 5.00243E+17），末尾几位已经丢失；请把“公民身份号码”列设置为“文本”格式，重新录入后再上传`,
     cells,
   );
-}
-
-function columnLetter(idx: number): string {
-  let n = idx + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** "5.00243E+17", "5.00243e17": an ID number a spreadsheet turned into a number. */
@@ -218,9 +209,11 @@ export async function readListFile(bytes: Uint8Array, options: ReadListFileOptio
   if (bytes.byteLength === 0) throw new ListFileError("EMPTY_FILE", "文件是空的，没有任何内容");
 
   const ext = /\.([^./\\]+)$/.exec(options.fileName.trim())?.[1]?.toLowerCase() ?? "";
-  if (startsWith(bytes, ZIP_SIG)) return readXlsx(bytes);
+  if (startsWith(bytes, ZIP_SIG)) return readXlsx(bytes, options.maxBytes);
   if (ext === "xlsx" || ext === "xlsm") {
-    if (startsWith(bytes, OLE_SIG)) throw oldExcel();
+    if (startsWith(bytes, OLE_SIG)) {
+      throw new ListFileError("NOT_A_WORKBOOK", "不是有效的 Excel 工作簿（.xlsx）：文件设置了打开密码或是旧版 .xls 格式；请取消密码后另存为 .xlsx 再上传");
+    }
     throw new ListFileError("NOT_A_WORKBOOK", "不是有效的 Excel 工作簿（.xlsx），文件可能已损坏或只是改了扩展名；请用 Excel 打开后另存为 .xlsx 再上传");
   }
   if (startsWith(bytes, OLE_SIG)) throw oldExcel();
@@ -258,9 +251,6 @@ const MISMATCH_UTF8 = "文件编码与所选编码不符：文件看起来是 UT
 const UNKNOWN_ENCODING = "无法识别文件编码：文件既不是 UTF-8 也不是 GBK 编码的文本，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再上传";
 
 function decodeCsv(bytes: Uint8Array, declared: DeclaredEncoding): { text: string; encoding: "utf-8" | "gb18030" } {
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-    throw new ListFileError("UNKNOWN_ENCODING", "文件是 UTF-16（“Unicode 文本”）编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再上传");
-  }
   const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
   const utf8 = tryDecode(utf8Strict, bytes); // strips a BOM
   if (declared === "gbk") {
@@ -285,6 +275,9 @@ function detectDelimiter(text: string): string {
 }
 
 function readCsv(bytes: Uint8Array, declared: DeclaredEncoding): ListFile {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    throw new ListFileError("UNKNOWN_ENCODING", "文件是 UTF-16（“Unicode 文本”）编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再上传");
+  }
   if (bytes.indexOf(0) >= 0) {
     throw new ListFileError("UNSUPPORTED_FORMAT", "文件不是文本格式的 CSV（含有二进制内容），请下载模板填写后上传");
   }
@@ -395,111 +388,84 @@ class RowBuilder {
 /* ------------------------------------------------------------------------------------------ */
 /* XLSX                                                                                       */
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-function isoDate(d: Date): string {
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
-}
-
-/** Excel serial day number (1900 system) → YYYY-MM-DD. */
-function serialToIso(serial: number): string {
-  return isoDate(new Date(Math.round((serial - 25569) * 86_400_000)));
-}
-
-function numberText(n: number): string {
-  return Number.isInteger(n) && Math.abs(n) < 1e21 ? n.toFixed(0) : String(n);
-}
-
-/** Text of a non-formula cell value. */
-function valueText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return numberText(value);
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return isoDate(value);
-  if (typeof value === "object") {
-    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    if ("error" in value) return String(value.error);
-  }
-  return "";
-}
-
-function isFormula(value: ExcelJS.CellValue): boolean {
-  return typeof value === "object" && value !== null && !(value instanceof Date) && ("formula" in value || "sharedFormula" in value);
-}
-
 function notWorkbook(): ListFileError {
   return new ListFileError("NOT_A_WORKBOOK", "不是有效的 Excel 工作簿（.xlsx），文件可能已损坏或只是改了扩展名；请用 Excel 打开后另存为 .xlsx 再上传");
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<ListFile> {
-  const stream = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    styles: "cache", // number formats: tells date cells from numbers
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
+function numberText(n: number, raw: string): string {
+  return Number.isInteger(n) && Math.abs(n) < 1e21 ? n.toFixed(0) : raw;
+}
 
+async function readXlsx(bytes: Uint8Array, maxBytes: number): Promise<ListFile> {
+  let workbook: XlsxWorkbook;
+  try {
+    workbook = openWorkbook(bytes, { maxInflatedBytes: Math.max(64 * 1024 * 1024, maxBytes * 40) });
+  } catch (e) {
+    throw e instanceof XlsxTooLargeError ? tooLargeInflated() : notWorkbook();
+  }
   const formulas: string[] = [];
   let builder = new RowBuilder();
-  let sawWorksheet = false;
   try {
-    for await (const sheet of reader) {
-      sawWorksheet = true;
+    for (const sheet of workbook.sheets) {
       builder = new RowBuilder();
       let any = false;
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      for await (const row of workbook.rows(sheet)) {
+        if (row.cells.length === 0) continue;
         any = true;
-        readXlsxRow(row, builder, formulas);
+        readXlsxRow(row, builder, formulas, workbook.date1904);
       }
       if (any) break; // the first worksheet with content
     }
   } catch (e) {
     if (e instanceof ListFileError) throw e;
-    throw notWorkbook();
+    if (e instanceof XlsxTooLargeError) throw tooLargeInflated();
+    if (e instanceof XlsxFormatError) throw notWorkbook();
+    throw e;
   }
-  if (!sawWorksheet) throw notWorkbook();
   if (formulas.length > 0) throw formulaError(formulas);
   return { format: "xlsx", encoding: null, ...builder.finish() };
 }
 
-function readXlsxRow(row: ExcelJS.Row, builder: RowBuilder, formulas: string[]): void {
+function tooLargeInflated(): ListFileError {
+  return new ListFileError("FILE_TOO_LARGE", "工作簿解压后的内容过大，请拆分后分批上传");
+}
+
+function cellText(cell: XlsxCell): string {
+  return cell.kind === "n" ? numberText(cell.num ?? Number.NaN, cell.text) : cell.text;
+}
+
+function readXlsxRow(row: XlsxRow, builder: RowBuilder, formulas: string[], date1904: boolean): void {
+  const cells = row.cells;
   // Formulas anywhere in the sheet are refused, header and ignored columns included.
-  const values = row.values as ExcelJS.CellValue[]; // sparse, 1-based
-  for (let c = 1; c < values.length; c++) {
-    const v = values[c];
-    if (v !== undefined && v !== null && isFormula(v)) formulas.push(`${columnLetter(c - 1)}${row.number}`);
-  }
+  for (let c = 0; c < cells.length; c++) if (cells[c]?.formula) formulas.push(`${columnLetter(c)}${row.rowNumber}`);
   if (!builder.started) {
     const texts: string[] = [];
-    for (let c = 1; c < values.length; c++) texts.push(isFormula(values[c] ?? null) ? "" : valueText(values[c] ?? null));
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      texts.push(cell && !cell.formula ? cellText(cell) : "");
+    }
     builder.offerHeader(texts);
     return;
   }
-  const cells = emptyCells();
+  const out = emptyCells();
   let any = false;
   for (const [key, col] of builder.columns()) {
-    const v = values[col + 1];
-    if (v === undefined || v === null) continue;
+    const cell = cells[col];
+    if (cell === undefined || cell.formula) continue;
     let text: string;
-    if (typeof v === "number") {
+    if (cell.kind === "n") {
+      const n = cell.num ?? Number.NaN;
       if (key === "idNumber") {
-        builder.numericIds.push(`${columnLetter(col)}${row.number}`);
-        text = numberText(v);
-      } else if (key === "certifiedOn" && Number.isInteger(v) && v >= 20_000 && v <= 80_000) {
-        text = serialToIso(v); // a date whose number format was lost (1954–2119)
-      } else text = numberText(v);
-    } else if (isFormula(v)) continue;
-    else text = valueText(v);
+        builder.numericIds.push(`${columnLetter(col)}${row.rowNumber}`);
+        text = numberText(n, cell.text);
+      } else if (key === "certifiedOn" && Number.isFinite(n) && (cell.dateStyle ? n >= 1 && n < 2_958_466 : Number.isInteger(n) && n >= 20_000 && n <= 80_000)) {
+        text = excelSerialToIso(n, date1904); // a date cell, or a date whose number format was lost (1954–2119)
+      } else text = numberText(n, cell.text);
+    } else text = cellText(cell);
     text = clean(text);
     if (text === "") continue;
-    cells[key] = text;
+    out[key] = text;
     any = true;
   }
-  if (any) builder.push({ rowNumber: row.number, cells });
+  if (any) builder.push({ rowNumber: row.rowNumber, cells: out });
 }

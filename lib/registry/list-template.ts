@@ -23,7 +23,7 @@ export const TEMPLATE_EXAMPLE_NAME = "张三（示例）";
 export function listTemplateRows(department?: DepartmentCode): { header: string[]; example: string[] } {
   const category = (department ? DEPARTMENT_CATEGORY_CODES[department][0] : undefined) ?? "DIBAO";
   const example: Record<ColumnKey, string> = {
-    idNumber: "500243199001010011", // a well-formed number (check digit 1) of an invented person
+    idNumber: "500243199001010017", // a well-formed number (check digit 7) of an invented person
     name: TEMPLATE_EXAMPLE_NAME,
     category: CATEGORY_LABELS[category],
     changeType: CHANGE_TYPE_LABELS.ADD,

@@ -97,8 +97,9 @@ export function resolveCategoryOn<I extends CategoryIdentity>(
 
 /**
  * The resolved category over time: consecutive intervals from the earliest `validFrom`, split at
- * every start and end of an identity and merged while the category and the winning identity stay
- * the same. A trailing interval after the last end is NONE with `to: null`.
+ * every start and end of an identity and merged while the category and the reason stay the same
+ * (a re-certification the day the old one ends is one interval; `winner` and `candidates` are
+ * those at the interval's start). A trailing interval after the last end is NONE with `to: null`.
  */
 export function categoryTimeline<I extends CategoryIdentity>(
   identities: readonly I[],
@@ -116,7 +117,7 @@ export function categoryTimeline<I extends CategoryIdentity>(
     const to = dates[k + 1] ?? null;
     const r = resolveCategoryOn(identities, from, priority);
     const prev = out[out.length - 1];
-    if (prev && prev.category === r.category && prev.winner === r.winner && prev.reason === r.reason) {
+    if (prev && prev.category === r.category && prev.reason === r.reason) {
       prev.to = to;
       continue;
     }

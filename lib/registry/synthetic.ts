@@ -532,7 +532,10 @@ export async function encodeListXlsx(rows: readonly ListCells[]): Promise<Uint8A
     sink.on("end", resolve);
     sink.on("error", reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  const fixed = new Date(Date.UTC(2024, 0, 1));
+  // `created` / `modified` are read by the writer but missing from exceljs' typings.
+  const writerOptions = { stream: sink, useStyles: true, useSharedStrings: false, created: fixed, modified: fixed };
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter(writerOptions as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
   const ws = wb.addWorksheet("名单");
   ws.columns = LIST_COLUMNS.map((c) => ({
     key: c.key,
@@ -556,7 +559,37 @@ export async function encodeListXlsx(rows: readonly ListCells[]): Promise<Uint8A
   ws.commit();
   await wb.commit();
   await done;
-  return new Uint8Array(Buffer.concat(chunks));
+  return fixZipTimestamps(new Uint8Array(Buffer.concat(chunks)));
+}
+
+/**
+ * Set every entry's DOS modification time (local header and central directory) to
+ * 2024-01-01 00:00, so the same rows give the same bytes (archiver stamps the clock).
+ */
+function fixZipTimestamps(bytes: Uint8Array): Uint8Array {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const dosDate = ((2024 - 1980) << 9) | (1 << 5) | 1;
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (dv.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return bytes;
+  const count = dv.getUint16(eocd + 10, true);
+  let p = dv.getUint32(eocd + 16, true);
+  for (let k = 0; k < count && dv.getUint32(p, true) === 0x02014b50; k++) {
+    dv.setUint16(p + 12, 0, true);
+    dv.setUint16(p + 14, dosDate, true);
+    const local = dv.getUint32(p + 42, true);
+    if (dv.getUint32(local, true) === 0x04034b50) {
+      dv.setUint16(local + 10, 0, true);
+      dv.setUint16(local + 12, dosDate, true);
+    }
+    p += 46 + dv.getUint16(p + 28, true) + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
+  }
+  return bytes;
 }
 
 /** People and their identities as CSV (UTF-8 with BOM), one person per line. */

@@ -140,19 +140,22 @@ export function validateListRows(rows: readonly ListFileRow[], options: Validate
 
   const errors: ListRowError[] = [];
   const candidates: ValidListRow[] = [];
-  /** id|category → first row number */
-  const firstOfKey = new Map<string, number>();
-  /** id → first row number and name */
-  const firstOfId = new Map<string, { rowNumber: number; name: string; conflict: boolean }>();
+  /** ID number → its first row, name, and the first row of each category seen */
+  const firstOfId = new Map<string, { nameRow: number; name: string; conflict: boolean; categories: Array<[CategoryCode, number]> }>();
   const conflictIds = new Set<string>();
 
+  // One error sink for all rows (a closure per row costs more than the checks themselves).
+  let rowNumber = 0;
+  let bad = false;
+  const err = (key: ColumnKey, message: string) => {
+    errors.push({ rowNumber, column: COLUMN_HEADERS[key], message });
+    bad = true;
+  };
+
   for (const row of rows) {
-    const { rowNumber, cells } = row;
-    let bad = false;
-    const err = (key: ColumnKey, message: string) => {
-      errors.push({ rowNumber, column: COLUMN_HEADERS[key], message });
-      bad = true;
-    };
+    rowNumber = row.rowNumber;
+    const cells = row.cells;
+    bad = false;
 
     const rawName = cells.name;
     if (rawName.includes("示例")) {
@@ -220,21 +223,27 @@ export function validateListRows(rows: readonly ListFileRow[], options: Validate
 
     // Duplicates inside the file
     if (id.ok) {
+      let seen = firstOfId.get(id.idNumber);
+      if (seen === undefined) {
+        seen = { nameRow: 0, name: "", conflict: false, categories: [] };
+        firstOfId.set(id.idNumber, seen);
+      }
       if (category !== null) {
-        const key = `${id.idNumber}|${category}`;
-        const first = firstOfKey.get(key);
-        if (first !== undefined) err("idNumber", `与第 ${first} 行重复：同一公民身份号码、同一类别在文件中出现了两次`);
-        else firstOfKey.set(key, rowNumber);
+        let first = 0;
+        for (const [c, r] of seen.categories) if (c === category) first = r;
+        if (first !== 0) err("idNumber", `与第 ${first} 行重复：同一公民身份号码、同一类别在文件中出现了两次`);
+        else seen.categories.push([category, rowNumber]);
       }
       if (name !== "") {
-        const seen = firstOfId.get(id.idNumber);
-        if (seen === undefined) firstOfId.set(id.idNumber, { rowNumber, name, conflict: false });
-        else if (seen.name !== name) {
-          err("name", `公民身份号码与第 ${seen.rowNumber} 行相同，但姓名不同`);
+        if (seen.nameRow === 0) {
+          seen.nameRow = rowNumber;
+          seen.name = name;
+        } else if (seen.name !== name) {
+          err("name", `公民身份号码与第 ${seen.nameRow} 行相同，但姓名不同`);
           if (!seen.conflict) {
             seen.conflict = true;
             conflictIds.add(id.idNumber);
-            errors.push({ rowNumber: seen.rowNumber, column: COLUMN_HEADERS.name, message: `公民身份号码与第 ${rowNumber} 行相同，但姓名不同` });
+            errors.push({ rowNumber: seen.nameRow, column: COLUMN_HEADERS.name, message: `公民身份号码与第 ${rowNumber} 行相同，但姓名不同` });
           }
         }
       }
