@@ -13,6 +13,8 @@
  *  - `parseCategory(cell)` / `parseChangeType(cell)` → code or null; accept a code (any case),
  *    or any label, with full- or half-width parentheses, dashes and blanks tolerated.
  */
+import { DEPARTMENT_LABELS as DEPARTMENT_NAMES } from "@/lib/labels";
+import { CATEGORY_LABELS } from "@/lib/settlement/labels";
 import { CATEGORY_CODES, CHANGE_TYPES, type CategoryCode, type ChangeType, type DepartmentCode } from "@/db/schema/enums";
 
 export const DEPARTMENT_CATEGORY_CODES: Readonly<Record<DepartmentCode, readonly CategoryCode[]>> = {
@@ -24,15 +26,8 @@ export const DEPARTMENT_CATEGORY_CODES: Readonly<Record<DepartmentCode, readonly
   FUPIN: ["JIANDANG"],
 };
 
-/** The department names used in messages (same wording as lib/labels.ts DEPARTMENT_LABELS). */
-export const DEPARTMENT_NAMES: Readonly<Record<DepartmentCode, string>> = {
-  YIBAO: "县医疗保障局",
-  MINZHENG: "县民政局",
-  XIANGCUN: "县乡村振兴局",
-  TUIYI: "县退役军人事务局",
-  CANLIAN: "县残联",
-  FUPIN: "县扶贫办",
-};
+/** The department names used in messages: the one list in lib/labels.ts. */
+export { DEPARTMENT_LABELS as DEPARTMENT_NAMES } from "@/lib/labels";
 
 export const CATEGORY_FULL_LABELS: Readonly<Record<CategoryCode, string>> = {
   TEKUN: "特困人员（含城市“三无”人员、农村五保对象、城乡孤儿、事实无人抚养困境儿童）",
@@ -47,18 +42,7 @@ export const CATEGORY_FULL_LABELS: Readonly<Record<CategoryCode, string>> = {
   NONE: "普通参保人",
 };
 
-export const CATEGORY_LABELS: Readonly<Record<CategoryCode, string>> = {
-  TEKUN: "特困人员",
-  DIBAO: "低保对象",
-  DIBIAN: "低保边缘家庭成员",
-  YINBING: "因病致贫重病患者",
-  FANPIN: "返贫致贫人口",
-  JIANCE: "纳入监测范围的农村易返贫致贫人口",
-  YOUFU: "在乡重点优抚对象",
-  ZHONGCAN: "城乡重度残疾人员",
-  JIANDANG: "建档立卡农村贫困人口",
-  NONE: "普通参保人",
-};
+export { CATEGORY_LABELS } from "@/lib/settlement/labels";
 
 export const CATEGORY_SHORT_LABELS: Readonly<Record<CategoryCode, string>> = {
   TEKUN: "特困人员",
