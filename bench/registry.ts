@@ -43,27 +43,30 @@ async function postgresUrl(): Promise<string | null> {
 async function run(kind: "pglite" | "postgres") {
   const handle = await createTestDatabase(kind, { seedDemo: true });
   const { db } = handle;
-  const files = DEPARTMENTS.map(([department]) => encodeListCsv(generateDepartmentRows({ department, month: MONTH, count: ROWS, seed: 7 }), "utf-8"));
+  // Four lists of distinct people (random ID numbers can collide across lists; a collision
+  // with a different name would rightly be held back as a conflict).
+  const seen = new Set<string>();
+  const files = DEPARTMENTS.map(([department]) => {
+    const rows = generateDepartmentRows({ department, month: MONTH, count: Math.ceil(ROWS * 1.02), seed: 7 }).filter((r) => !seen.has(r.idNumber) && seen.add(r.idNumber));
+    return encodeListCsv(rows.slice(0, ROWS), "utf-8");
+  });
 
   // Floor: parsing the same CSV text with no validation, no database.
   let t = performance.now();
   parseCsv(new TextDecoder().decode(files[0]!), { bom: true });
   const parseFloor = performance.now() - t;
 
-  // Memory of the intake itself: the process also holds the embedded database and the
-  // generated files, so the figure is the growth of RSS while the first file is staged.
+  // Peak memory: the process's maximum resident set so far (it also holds the embedded
+  // database and the four generated files; the intake alone is measured by bench:registry-intake).
   const clerk = await sessionUser(db, "clerk");
   const stageTimes: number[] = [];
-  let rssBefore = 0;
-  let peak = 0;
+  let peakKb = 0;
   for (const [i, [, username]] of DEPARTMENTS.entries()) {
     const user = await sessionUser(db, username);
-    const sampler = i === 0 ? setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10) : undefined;
-    if (i === 0) rssBefore = peak = process.memoryUsage().rss;
     t = performance.now();
     const outcome = await stageListUpload(db, user, { bytes: files[i]!, fileName: `${username}.csv`, month: MONTH, declaredEncoding: "auto", dropInvalidRows: false, today: TODAY });
     stageTimes.push(performance.now() - t);
-    clearInterval(sampler);
+    if (i === 0) peakKb = process.resourceUsage().maxRSS;
     if (outcome.kind !== "staged") throw new Error(`stage failed: ${JSON.stringify(outcome).slice(0, 300)}`);
     await confirmSubmission(db, user, outcome.submissionId);
   }
@@ -86,7 +89,7 @@ async function run(kind: "pglite" | "postgres") {
     kind,
     stageMs: stageTimes[0]!,
     parseFloor,
-    peakMb: `+${mb(peak - rssBefore)} MB (process ${mb(peak)} MB)`,
+    peakMb: `${mb(peakKb * 1024)} MB`,
     reconcileMs,
     insertFloor,
     summary: reconciliation.summary as Record<string, number>,
@@ -103,10 +106,10 @@ if (pg) {
 
 const lines = results.map(
   (r) =>
-    `| ${r.kind} | ${s(r.stageMs)} s (floor: csv-parse ${s(r.parseFloor)} s, ×${(r.stageMs / r.parseFloor).toFixed(1)}) | ${r.peakMb} | ${s(r.reconcileMs)} s for ${4 * ROWS} rows (floor: bulk insert ${s(r.insertFloor)} s, ×${(r.reconcileMs / r.insertFloor).toFixed(1)}) | ${r.snapshotTotal} |`,
+    `| ${r.kind} | ${s(r.stageMs)} s (floor: csv-parse ${s(r.parseFloor)} s, ×${(r.stageMs / r.parseFloor).toFixed(1)}) | ${r.peakMb} | ${s(r.reconcileMs)} s for ${4 * ROWS} rows (floor: bulk insert ${s(r.insertFloor)} s, ×${(r.reconcileMs / r.insertFloor).toFixed(1)}) | ${r.snapshotTotal} (conflicts held: ${r.summary.conflicts}) |`,
 );
 const table = [
-  `| database | one ${ROWS}-row file validated + previewed + staged (budget < 10 s) | RSS growth while staging it (budget < 500 MB) | reconciliation of 4 × ${ROWS} rows (budget < 30 s) | persons in the snapshot |`,
+  `| database | one ${ROWS}-row file validated + previewed + staged (budget < 10 s) | process peak RSS after staging it, database included (budget < 500 MB for the intake) | reconciliation of 4 × ${ROWS} rows (budget < 30 s) | persons in the snapshot |`,
   "| --- | --- | --- | --- | --- |",
   ...lines,
 ].join("\n");
