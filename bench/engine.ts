@@ -57,6 +57,10 @@ function percentile(sorted: number[], p: number): number {
 
 const fmt = (x: number, digits = 3) => x.toPrecision(digits);
 
+/** The bench rewrites only what lies between these markers of docs/benchmarks.md's Engine section. */
+const START = "<!-- bench:engine last run: start -->";
+const END = "<!-- bench:engine last run: end -->";
+
 // Count the decimal.js operations the engine performs, on the same requests.
 const OPS = ["plus", "minus", "times", "div", "toDecimalPlaces", "gt", "gte", "lt", "lte", "eq", "isZero", "toString", "decimalPlaces", "isNegative"] as const;
 function countOps(reqs: Record<string, unknown>[]): number {
@@ -153,13 +157,20 @@ function main(): void {
   for (const l of lines) console.log(l);
 
   const doc = path.join(ROOT, "docs", "benchmarks.md");
+  const lastRun = [
+    `Last run of \`npm run bench:engine\` (${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version},`,
+    `load average at the end ${os.loadavg().map((x) => fmt(x, 2)).join(" ")}; written by bench/engine.ts):`,
+    "",
+    ...lines.map((l) => `- ${l}`),
+  ].join("\n");
   const section = [
     "## Engine",
     "",
-    "Command: `npm run bench:engine` (bench/engine.ts). Figures of the last run on this machine",
-    `(${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, load average at the end ${os.loadavg().map((x) => fmt(x, 2)).join(" ")}):`,
+    "Command: `npm run bench:engine` (bench/engine.ts).",
     "",
-    ...lines.map((l) => `- ${l}`),
+    START,
+    lastRun,
+    END,
     "",
     "The floor repeats parse / subtract / multiply / round / add / compare on decimal.js values as many times as",
     "the engine calls decimal.js methods (counted by wrapping the prototype on the same requests); the ratio shows",
@@ -167,8 +178,13 @@ function main(): void {
     "",
   ].join("\n");
   let text = existsSync(doc) ? readFileSync(doc, "utf8") : "# Benchmarks\n\nFigures with the command that produced them (quality.md).\n\n";
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
   const start = text.indexOf("## Engine");
-  if (start >= 0) {
+  if (a >= 0 && b > a) {
+    // the hand-written summary around the markers (best / typical runs, load, before and after) stays
+    text = text.slice(0, a) + START + "\n" + lastRun + "\n" + text.slice(b);
+  } else if (start >= 0) {
     const rest = text.slice(start + 1);
     const nextHeading = rest.search(/\n## /);
     text = text.slice(0, start) + section + (nextHeading >= 0 ? rest.slice(nextHeading + 1) : "");

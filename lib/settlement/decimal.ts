@@ -18,7 +18,8 @@ export function round2(d: Dec): Dec {
 
 /** A money string with exactly two decimals ("69790.00"); the value is rounded half-up to 0.01. */
 export function money(d: Dec): string {
-  const s = round2(d).toString();
+  // Already whole fen (every tier's payment, every validated input): no rounding temporary.
+  const s = (d.decimalPlaces() <= 2 ? d : round2(d)).toString();
   const dot = s.indexOf(".");
   if (dot < 0) return `${s}.00`;
   const frac = s.slice(dot + 1);
@@ -36,6 +37,11 @@ export function dmax(a: Dec, b: Dec): Dec {
 
 export function dmin(a: Dec, b: Dec): Dec {
   return a.lte(b) ? a : b;
+}
+
+/** A validated two-decimal money string as a decimal; "0.00" (the usual year-to-date value) is not parsed. */
+export function decOf(s: string): Dec {
+  return s === "0.00" ? ZERO : new D(s);
 }
 
 /** min with `null` meaning "no limit". */

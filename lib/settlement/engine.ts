@@ -2,13 +2,13 @@
  * The settlement computation (settlement-contract.md "Order and formulas"). Pure: reads
  * parameters only through a ParamReader, no clock, no I/O, all money in decimal.js.
  */
-import type { CategoryCode, Citation } from "@/lib/policy/types";
+import { CATEGORY_CODES, type CategoryCode, type Citation } from "@/lib/policy/types";
 import { EngineError } from "@/lib/policy/errors";
-import { D, ONE, ZERO, dmax, dmin, dminLimit, exact, money, pct, points as pointsText, ratioText, round2, type Dec } from "./decimal";
-import { checkInvariants } from "./invariants";
+import { D, ONE, ZERO, decOf, dmax, dmin, dminLimit, exact, money, pct, points as pointsText, ratioText, round2, type Dec } from "./decimal";
+import { checkSettlementInvariants } from "./invariants";
 import { CATEGORY_LABELS, HOSPITAL_LEVEL_LABELS, LOCATION_LABELS, VISIT_KIND_LABELS, type Tier } from "./labels";
-import type { ParamReader } from "./params";
-import type { Amounts, SettlementRequest, Step, Warning, YearToDate } from "./types";
+import type { ParamReader, ReadNode } from "./params";
+import type { Amounts, SettlementRequest, SnapshotEntry, Step, Warning, YearToDate } from "./types";
 
 export interface PolicyMeta {
   code: string;
@@ -25,6 +25,53 @@ export interface Computation {
 }
 
 const EXAMPLE_NOTE = "（本步骤使用了示例值，非文件规定，以当地实际标准为准）";
+
+// Parameter keys built once (no per-settlement string building).
+type BasicSuffix = "level0" | "level1" | "level2" | "level3" | "outpatientSpecial" | "outpatientGeneral";
+const LEVEL_SUFFIX: readonly BasicSuffix[] = ["level0", "level1", "level2", "level3"];
+const DED_KEY: Record<string, string> = {};
+const RATIO_KEY: Record<string, string> = {};
+for (const sfx of [...LEVEL_SUFFIX, "outpatientSpecial", "outpatientGeneral"]) {
+  DED_KEY[sfx] = `basic.deductible.${sfx}`;
+  for (const t of [1, 2]) RATIO_KEY[`${t}${sfx}`] = `basic.payRatio.tier${t}.${sfx}`;
+}
+const CAP_KEY: Record<number, string> = { 1: "basic.annualCap.tier1", 2: "basic.annualCap.tier2" };
+const CUT_KEY: Record<string, string> = {
+  city: "basic.locationRatioCut.city",
+  province: "basic.locationRatioCut.province",
+  out_of_province: "basic.locationRatioCut.out_of_province",
+};
+const perCategory = (prefix: string): Record<string, string> => Object.fromEntries(CATEGORY_CODES.map((c) => [c, `${prefix}${c}`]));
+const ASSIST_RATIO_KEY = perCategory("assistance.ratio.");
+const ASSIST_DED_KEY = perCategory("assistance.deductible.");
+const TILT_THRESHOLD_KEY = perCategory("tilted.threshold.");
+
+interface Band {
+  upTo: Dec | null;
+  ratio: Dec;
+}
+
+/** critical.bands as decimals with the tilt's points added (capped at 1), per snapshot entry and points. */
+const BANDS = new WeakMap<SnapshotEntry, Map<string, Band[]>>();
+function bandsOf(e: SnapshotEntry, points: Dec): Band[] {
+  let byPoints = BANDS.get(e);
+  if (!byPoints) {
+    byPoints = new Map();
+    BANDS.set(e, byPoints);
+  }
+  const k = points.toString();
+  let bands = byPoints.get(k);
+  if (!bands) {
+    const raw = e.value as { upTo: string | null; payRatio: string }[];
+    bands = raw.map((b) => {
+      const r = new D(b.payRatio).plus(points);
+      return { upTo: b.upTo === null ? null : new D(b.upTo), ratio: r.gt(ONE) ? ONE : r };
+    });
+    Object.freeze(bands);
+    byPoints.set(k, bands);
+  }
+  return bands;
+}
 
 class Tracer {
   readonly steps: Step[] = [];
@@ -57,7 +104,7 @@ class Tracer {
       provenance: mainKeys.length ? this.p.provenance(mainKeys) : "document",
       citation,
       explanation: usesExample ? explanation + EXAMPLE_NOTE : explanation,
-      parameters: [...keys],
+      parameters: keys as string[], // every caller passes a fresh array it does not touch again
     });
   }
 }
@@ -90,7 +137,7 @@ export function resolveCategory(
 }
 
 /** Σ_b ratio_b × max(0, min(x, upTo_b) − max(D, upTo_(b−1))) */
-function payable(x: Dec, deductible: Dec, bands: { upTo: Dec | null; ratio: Dec }[]): Dec {
+function payable(x: Dec, deductible: Dec, bands: readonly Band[]): Dec {
   let sum = ZERO;
   let lower = ZERO;
   for (const b of bands) {
@@ -103,7 +150,7 @@ function payable(x: Dec, deductible: Dec, bands: { upTo: Dec | null; ratio: Dec 
   return sum;
 }
 
-function payableText(x: Dec, deductible: Dec, bands: { upTo: Dec | null; ratio: Dec }[]): string {
+function payableText(x: Dec, deductible: Dec, bands: readonly Band[]): string {
   const parts: string[] = [];
   let lower = ZERO;
   for (const b of bands) {
@@ -114,6 +161,26 @@ function payableText(x: Dec, deductible: Dec, bands: { upTo: Dec | null; ratio: 
     lower = b.upTo;
   }
   return parts.length ? parts.join(" + ") : "0";
+}
+
+/** A year-to-date total after this visit; a validated total is already money(), so a tier that paid nothing leaves it as it was. */
+function grown(before: string, paid: Dec): string {
+  return paid.isZero() ? before : money(decOf(before).plus(paid));
+}
+
+/** a − b, without a temporary when b is 0 */
+function less(a: Dec, b: Dec): Dec {
+  return b.isZero() ? a : a.minus(b);
+}
+
+/** What is left of a limit (null = no limit); stops at 0. */
+function remainingOf(limit: Dec | null, used: Dec): Dec | null {
+  if (limit === null) return null;
+  return used.isZero() ? limit : dmax(ZERO, limit.minus(used));
+}
+
+function minRemaining(a: Dec | null, b: Dec | null): Dec | null {
+  return a === null ? b : b === null ? a : dmin(a, b);
 }
 
 function limitText(d: Dec | null): string {
@@ -138,9 +205,9 @@ export function computeSettlement(req: SettlementRequest, meta: PolicyMeta, p: P
 
   // 1. Policy range (P-BASIC-1)
   const total = new D(v.totalCost);
-  const ooc = new D(v.outOfCatalogCost);
-  const spf = new D(v.selfPayFirstCost);
-  const pr = total.minus(ooc).minus(spf);
+  const ooc = decOf(v.outOfCatalogCost);
+  const spf = decOf(v.selfPayFirstCost);
+  const pr = ooc.isZero() && spf.isZero() ? total : total.minus(ooc).minus(spf);
   if (trace) {
     t.add("policyRange", "P-BASIC-1", [], [], ruleBasic1, `${v.totalCost} − ${v.outOfCatalogCost} − ${v.selfPayFirstCost} = ${money(pr)}`,
       { totalCost: v.totalCost, outOfCatalogCost: v.outOfCatalogCost, selfPayFirstCost: v.selfPayFirstCost }, money(pr),
@@ -161,62 +228,65 @@ export function computeSettlement(req: SettlementRequest, meta: PolicyMeta, p: P
 
   // 2. Basic insurance (P-BASIC-2, -3, -5)
   const tier = req.person.insuranceTier;
-  const sfx = inpatient ? `level${L}` : kind === "outpatient_special" ? "outpatientSpecial" : "outpatientGeneral";
-  const dedKey = `basic.deductible.${inpatient ? `level${L}` : sfx}`;
-  const ratioKey = `basic.payRatio.tier${tier}.${sfx}`;
-  const bKeys: string[] = [dedKey, ratioKey];
+  const sfx = inpatient ? (LEVEL_SUFFIX[L] as BasicSuffix) : kind === "outpatient_special" ? "outpatientSpecial" : "outpatientGeneral";
+  const dedKey = DED_KEY[sfx] as string;
+  const ratioKey = RATIO_KEY[`${tier}${sfx}`] as string;
+  // the keys and notes of the explanation are collected only when the trace is built
+  const bKeys: string[] | null = trace ? [dedKey, ratioKey] : null;
   const baseDed = p.dec(dedKey);
   let ded = baseDed;
   let ratio = p.dec(ratioKey);
   let basicRule = "P-BASIC-2";
-  const notes: string[] = [];
+  const notes: string[] | null = trace ? [] : null;
   if (inpatient && v.referral === "referred" && v.transferFromLevel !== null && v.location !== "out_of_province") {
-    bKeys.push("basic.referralContinuity.categories");
+    bKeys?.push("basic.referralContinuity.categories");
     if (p.list<CategoryCode>("basic.referralContinuity.categories").includes(cat)) {
-      const fromKey = `basic.deductible.level${v.transferFromLevel}`;
-      bKeys.push(fromKey);
+      const fromKey = DED_KEY[LEVEL_SUFFIX[v.transferFromLevel] as BasicSuffix] as string;
+      bKeys?.push(fromKey);
       const fromDed = p.dec(fromKey);
       ded = dmax(ZERO, ded.minus(fromDed));
       basicRule = "P-BASIC-5";
-      notes.push(`转诊住院起付线连续计算，只收与转出医院（${HOSPITAL_LEVEL_LABELS[v.transferFromLevel]}，起付线${money(fromDed)}元）的差额${money(ded)}元`);
+      notes?.push(`转诊住院起付线连续计算，只收与转出医院（${HOSPITAL_LEVEL_LABELS[v.transferFromLevel]}，起付线${money(fromDed)}元）的差额${money(ded)}元`);
     }
   }
   let tilted = false;
   if (inpatient) {
-    bKeys.push("basic.tilt.categories");
+    bKeys?.push("basic.tilt.categories");
     if (p.list<CategoryCode>("basic.tilt.categories").includes(cat)) {
-      bKeys.push("basic.tilt.hospitalLevels", "basic.tilt.locations");
+      bKeys?.push("basic.tilt.hospitalLevels", "basic.tilt.locations");
       if (p.list<number>("basic.tilt.hospitalLevels").includes(L) && p.list<string>("basic.tilt.locations").includes(v.location)) {
-        bKeys.push("basic.tilt.deductibleFactor", "basic.tilt.ratioPoints");
+        bKeys?.push("basic.tilt.deductibleFactor", "basic.tilt.ratioPoints");
         const factor = p.dec("basic.tilt.deductibleFactor");
         const points = p.dec("basic.tilt.ratioPoints");
         ded = ded.times(factor);
         ratio = ratio.plus(points);
         tilted = true;
         basicRule = "P-BASIC-3";
-        notes.push(`${CATEGORY_LABELS[cat]}倾斜：起付线×${factor.toString()}、比例提高${pointsText(points)}`);
+        notes?.push(`${CATEGORY_LABELS[cat]}倾斜：起付线×${factor.toString()}、比例提高${pointsText(points)}`);
       }
     }
   }
   if (v.location !== "county") {
-    const cutKey = `basic.locationRatioCut.${v.location}`;
-    bKeys.push(cutKey);
+    const cutKey = CUT_KEY[v.location] as string;
+    bKeys?.push(cutKey);
     const cut = p.dec(cutKey);
-    if (!cut.isZero()) notes.push(`${LOCATION_LABELS[v.location]}就医比例降低${pointsText(cut)}`);
-    ratio = ratio.minus(cut);
+    if (!cut.isZero()) {
+      notes?.push(`${LOCATION_LABELS[v.location]}就医比例降低${pointsText(cut)}`);
+      ratio = ratio.minus(cut);
+    }
   }
   if (ratio.gt(ONE)) ratio = ONE;
   if (ratio.lt(ZERO)) ratio = ZERO;
-  const capKey = `basic.annualCap.tier${tier}`;
-  bKeys.push(capKey);
+  const capKey = CAP_KEY[tier] as string;
+  bKeys?.push(capKey);
   const basicCap = p.dec(capKey);
-  const basicBefore = new D(ytd.basicPaid);
-  const basicCapRem = dmax(ZERO, basicCap.minus(basicBefore));
-  const basicRaw = dmax(ZERO, pr.minus(ded)).times(ratio);
+  const basicBefore = decOf(ytd.basicPaid);
+  const basicCapRem = basicBefore.isZero() ? basicCap : dmax(ZERO, basicCap.minus(basicBefore));
+  const basicRaw = pr.gt(ded) ? pr.minus(ded).times(ratio) : ZERO;
   const basic = round2(dmin(basicRaw, basicCapRem));
   const dedCharged = dmin(ded, pr);
-  const borneAfterBasic = pr.minus(basic);
-  if (trace) {
+  const borneAfterBasic = basic.isZero() ? pr : pr.minus(basic);
+  if (trace && bKeys && notes) {
     let why: string;
     if (pr.lte(ded)) why = `政策范围内费用${money(pr)}元未超过起付线${exact(ded)}元，基本医保本次不支付。`;
     else if (basicCapRem.isZero()) why = `基本医保本年度最高支付限额${money(basicCap)}元已用完，本次不再支付。`;
@@ -229,7 +299,8 @@ export function computeSettlement(req: SettlementRequest, meta: PolicyMeta, p: P
   }
 
   // 3. Critical-illness insurance (P-CRIT-*, I1, I2)
-  const critBefore = new D(ytd.criticalBase);
+  const critBefore = decOf(ytd.criticalBase);
+  const critPaidBefore = decOf(ytd.criticalPaid);
   let critBaseAfter = critBefore;
   let critical = ZERO;
   let critCapRem: Dec | null = null;
@@ -241,38 +312,35 @@ export function computeSettlement(req: SettlementRequest, meta: PolicyMeta, p: P
         `${VISIT_KIND_LABELS[kind]}费用不计入大病保险，大病保险本次不支付，累计费用不变。`);
     }
   } else {
-    const cKeys = ["critical.includesKinds", "critical.baseIncludesBasicDeductible", "critical.deductible", "critical.bands", "critical.tilt.categories"];
+    const cKeys: string[] | null = trace ? ["critical.includesKinds", "critical.baseIncludesBasicDeductible", "critical.deductible", "critical.bands", "critical.tilt.categories"] : null;
     const includeDed = p.bool("critical.baseIncludesBasicDeductible");
     let add = borneAfterBasic;
     if (!includeDed) add = dmax(ZERO, add.minus(round2(dedCharged)));
-    critBaseAfter = critBefore.plus(add);
+    critBaseAfter = critBefore.isZero() ? add : critBefore.plus(add);
     const tiltCats = p.list<CategoryCode>("critical.tilt.categories");
     const tilt = tiltCats.includes(cat);
     let D0 = p.dec("critical.deductible");
     let points = ZERO;
     if (tilt) {
-      cKeys.push("critical.tilt.deductibleFactor", "critical.tilt.ratioPoints", "critical.tilt.noCap");
+      cKeys?.push("critical.tilt.deductibleFactor", "critical.tilt.ratioPoints", "critical.tilt.noCap");
       D0 = D0.times(p.dec("critical.tilt.deductibleFactor"));
       points = p.dec("critical.tilt.ratioPoints");
     }
-    const rawBands = p.entry("critical.bands").value as { upTo: string | null; payRatio: string }[];
-    const bands = rawBands.map((b) => {
-      const r = new D(b.payRatio).plus(points);
-      return { upTo: b.upTo === null ? null : new D(b.upTo), ratio: r.gt(ONE) ? ONE : r };
-    });
-    cKeys.push("critical.noCap.categories");
+    const bands = bandsOf(p.entry("critical.bands"), points);
+    cKeys?.push("critical.noCap.categories");
     const noCap = (tilt && p.bool("critical.tilt.noCap")) || p.list<CategoryCode>("critical.noCap.categories").includes(cat);
     let cap: Dec | null = null;
     if (!noCap) {
-      cKeys.push("critical.annualCap");
+      cKeys?.push("critical.annualCap");
       cap = p.decOrNull("critical.annualCap");
     }
-    critCapRem = cap === null ? null : dmax(ZERO, cap.minus(new D(ytd.criticalPaid)));
-    const after = payable(critBaseAfter, D0, bands);
-    const before = payable(critBefore, D0, bands);
-    const diff = after.minus(before);
+    critCapRem = cap === null ? null : critPaidBefore.isZero() ? cap : dmax(ZERO, cap.minus(critPaidBefore));
+    // nothing is payable while the cumulative base stays at or under the deductible
+    const after = critBaseAfter.lte(D0) ? ZERO : payable(critBaseAfter, D0, bands);
+    const before = critBefore.lte(D0) ? ZERO : payable(critBefore, D0, bands);
+    const diff = before.isZero() ? after : after.minus(before);
     critical = round2(dminLimit(diff, critCapRem));
-    if (trace) {
+    if (trace && cKeys) {
       const rule = tilt ? p.entry("critical.tilt.categories").ruleId : noCap ? p.entry("critical.noCap.categories").ruleId : "P-CRIT-6";
       const cite = tilt ? p.entry("critical.tilt.categories").citation : noCap ? p.entry("critical.noCap.categories").citation : p.entry("critical.bands").citation;
       let why: string;
@@ -292,7 +360,7 @@ export function computeSettlement(req: SettlementRequest, meta: PolicyMeta, p: P
   }
 
   // 4. Supplementary insurance (P-SUPP)
-  const suppBase = pr.minus(basic).minus(critical);
+  const suppBase = critical.isZero() ? borneAfterBasic : borneAfterBasic.minus(critical);
   let supp = ZERO;
   let suppCapRem: Dec | null = null;
   const suppCats = p.list<CategoryCode>("supplementary.categories");
@@ -303,14 +371,13 @@ export function computeSettlement(req: SettlementRequest, meta: PolicyMeta, p: P
         suppCats.length === 0 ? "本政策没有补充医疗保险，此项为0。" : `“${CATEGORY_LABELS[cat]}”不参加补充医疗保险，此项为0。`);
     }
   } else {
-    const sKeys = ["supplementary.categories", "supplementary.deductible", "supplementary.payRatio", "supplementary.annualCap"];
     const sDed = p.dec("supplementary.deductible");
     const sRatio = p.dec("supplementary.payRatio");
     const sCap = p.decOrNull("supplementary.annualCap");
-    suppCapRem = sCap === null ? null : dmax(ZERO, sCap.minus(new D(ytd.supplementaryPaid)));
+    suppCapRem = sCap === null ? null : dmax(ZERO, sCap.minus(decOf(ytd.supplementaryPaid)));
     supp = round2(dminLimit(dmax(ZERO, suppBase.minus(sDed)).times(sRatio), suppCapRem));
     if (trace) {
-      t.add("supplementaryInsurance", "P-SUPP-1", sKeys, ["supplementary.deductible", "supplementary.payRatio", "supplementary.annualCap"], p.entry("supplementary.categories").citation,
+      t.add("supplementaryInsurance", "P-SUPP-1", ["supplementary.categories", "supplementary.deductible", "supplementary.payRatio", "supplementary.annualCap"], ["supplementary.deductible", "supplementary.payRatio", "supplementary.annualCap"], p.entry("supplementary.categories").citation,
         `min((${money(suppBase)} − ${money(sDed)}) × ${pct(sRatio)}, 剩余限额${limitText(suppCapRem)})`,
         { base: money(suppBase), deductible: money(sDed), payRatio: ratioText(sRatio), capRemaining: limitText(suppCapRem) },
         money(supp), `经基本医保、大病保险后个人负担${money(suppBase)}元，补充医疗保险支付${money(supp)}元，医疗救助在此之后计算。`);
@@ -318,7 +385,7 @@ export function computeSettlement(req: SettlementRequest, meta: PolicyMeta, p: P
   }
 
   // 5. Medical assistance (P-ASSIST-*)
-  const aBase = suppBase.minus(supp);
+  const aBase = supp.isZero() ? suppBase : suppBase.minus(supp);
   let assistance = ZERO;
   let aRem: Dec | null = null;
   let otherRoute = false;
@@ -329,7 +396,7 @@ export function computeSettlement(req: SettlementRequest, meta: PolicyMeta, p: P
         "本次就医未按规定转诊，按规定不纳入医疗救助范围，医疗救助不支付（基本医保、大病保险照常支付）。");
     }
   } else {
-    const ratioKeyA = `assistance.ratio.${cat}`;
+    const ratioKeyA = ASSIST_RATIO_KEY[cat] as string;
     const aRatio = p.decOrNull(ratioKeyA);
     if (aRatio === null) {
       if (trace) {
@@ -338,54 +405,55 @@ export function computeSettlement(req: SettlementRequest, meta: PolicyMeta, p: P
       }
     } else {
       const special = v.specialDisease || kind === "outpatient_special";
-      const aKeys: string[] = [ratioKeyA];
+      const aKeys: string[] | null = trace ? [ratioKeyA] : null;
       let routeOk = true;
       let routeWhy = "";
       if (!special) {
         otherRoute = true;
-        aKeys.push("assistance.otherDisease.kinds", "assistance.otherDisease.minHospitalLevel", "assistance.otherDisease.minPolicyRangeCost");
+        aKeys?.push("assistance.otherDisease.kinds", "assistance.otherDisease.minHospitalLevel", "assistance.otherDisease.minPolicyRangeCost");
         const oKinds = p.list<string>("assistance.otherDisease.kinds");
         const minLevel = p.int("assistance.otherDisease.minHospitalLevel");
         const minCost = p.decOrNull("assistance.otherDisease.minPolicyRangeCost");
         if (!oKinds.includes(kind)) {
           routeOk = false;
-          routeWhy = `非特殊疾病的${VISIT_KIND_LABELS[kind]}不属于医疗救助范围`;
+          if (trace) routeWhy = `非特殊疾病的${VISIT_KIND_LABELS[kind]}不属于医疗救助范围`;
         } else if (L < minLevel) {
           routeOk = false;
-          routeWhy = `非特殊疾病住院须在${HOSPITAL_LEVEL_LABELS[minLevel as 0]}及以上医院，本次为${HOSPITAL_LEVEL_LABELS[L]}医院`;
+          if (trace) routeWhy = `非特殊疾病住院须在${HOSPITAL_LEVEL_LABELS[minLevel as 0]}及以上医院，本次为${HOSPITAL_LEVEL_LABELS[L]}医院`;
         } else if (minCost !== null && !pr.gt(minCost)) {
           routeOk = false;
-          routeWhy = `非特殊疾病一次住院政策范围内费用须超过${money(minCost)}元，本次为${money(pr)}元`;
+          if (trace) routeWhy = `非特殊疾病一次住院政策范围内费用须超过${money(minCost)}元，本次为${money(pr)}元`;
         }
       }
       const routeRule = special ? p.entry(ratioKeyA).ruleId : p.entry("assistance.otherDisease.kinds").ruleId;
       if (!routeOk) {
-        if (trace) {
+        if (trace && aKeys) {
           t.add("medicalAssistance", routeRule, aKeys, aKeys, p.entry("assistance.otherDisease.kinds").citation, "未达到救助条件 → 0.00",
             { kind, hospitalLevel: String(L), policyRangeCost: money(pr) }, "0.00", `${routeWhy}，常规医疗救助不支付（如符合条件，可享受倾斜救助）。`);
         }
       } else {
-        const dKey = `assistance.deductible.${cat}`;
-        aKeys.push(dKey, "assistance.annualLimit", "assistance.otherDisease.annualLimit");
+        const dKey = ASSIST_DED_KEY[cat] as string;
+        aKeys?.push(dKey, "assistance.annualLimit", "assistance.otherDisease.annualLimit");
         const aDed = p.dec(dKey);
-        const unmet = dmax(ZERO, aDed.minus(new D(ytd.assistanceDeductibleMet)));
-        dedApplied = dmin(aBase, unmet);
-        const assisted = aBase.minus(dedApplied);
+        // the annual assistance deductible (0 in most sets): nothing to take off when it is 0
+        if (!aDed.isZero()) {
+          const unmet = dmax(ZERO, aDed.minus(decOf(ytd.assistanceDeductibleMet)));
+          dedApplied = dmin(aBase, unmet);
+        }
+        const assisted = dedApplied.isZero() ? aBase : aBase.minus(dedApplied);
         const annual = p.decOrNull("assistance.annualLimit");
         const other = p.decOrNull("assistance.otherDisease.annualLimit");
-        const paid = new D(ytd.assistancePaid);
-        const otherPaid = new D(ytd.assistanceOtherDiseasePaid);
-        const rem = (limit: Dec | null, used: Dec): Dec | null => (limit === null ? null : dmax(ZERO, limit.minus(used)));
-        const minRem = (a: Dec | null, b: Dec | null): Dec | null => (a === null ? b : b === null ? a : dmin(a, b));
-        if (other === null) aRem = rem(annual, paid);
+        const paid = decOf(ytd.assistancePaid);
+        const otherPaid = decOf(ytd.assistanceOtherDiseasePaid);
+        if (other === null) aRem = remainingOf(annual, paid);
         else {
-          aKeys.push("assistance.otherDiseaseLimitIsSubLimit");
+          aKeys?.push("assistance.otherDiseaseLimitIsSubLimit");
           const sub = p.bool("assistance.otherDiseaseLimitIsSubLimit");
-          if (sub) aRem = special ? rem(annual, paid) : minRem(rem(annual, paid), rem(other, otherPaid));
-          else aRem = special ? rem(annual, paid.minus(otherPaid)) : rem(other, otherPaid);
+          if (sub) aRem = special ? remainingOf(annual, paid) : minRemaining(remainingOf(annual, paid), remainingOf(other, otherPaid));
+          else aRem = special ? remainingOf(annual, paid.minus(otherPaid)) : remainingOf(other, otherPaid);
         }
         assistance = round2(dminLimit(assisted.times(aRatio), aRem));
-        if (trace) {
+        if (trace && aKeys) {
           let why: string;
           if (aRem !== null && aRem.isZero()) why = "本年度医疗救助限额已用完，本次不再支付。";
           else if (assisted.isZero() && !dedApplied.isZero()) why = `本次费用全部计入年度救助起付标准（${money(aDed)}元），医疗救助本次不支付。`;
@@ -402,7 +470,7 @@ export function computeSettlement(req: SettlementRequest, meta: PolicyMeta, p: P
   }
 
   // 6. Tilted assistance (P-TILT-*)
-  const remaining = aBase.minus(assistance);
+  const remaining = assistance.isZero() ? aBase : aBase.minus(assistance);
   let tiltedPay = ZERO;
   let tRem: Dec | null = null;
   if (v.referral === "unreferred") {
@@ -411,7 +479,7 @@ export function computeSettlement(req: SettlementRequest, meta: PolicyMeta, p: P
         "本次就医未按规定转诊，不享受倾斜救助。");
     }
   } else {
-    const thrKey = `tilted.threshold.${cat}`;
+    const thrKey = TILT_THRESHOLD_KEY[cat] as string;
     const thr = p.decOrNull(thrKey);
     if (thr === null) {
       if (trace) {
@@ -419,27 +487,27 @@ export function computeSettlement(req: SettlementRequest, meta: PolicyMeta, p: P
           `“${CATEGORY_LABELS[cat]}”不享受本政策的倾斜救助。`);
       }
     } else {
-      const tKeys = [thrKey, "tilted.locations"];
+      const tKeys: string[] | null = trace ? [thrKey, "tilted.locations"] : null;
       if (!p.list<string>("tilted.locations").includes(v.location)) {
-        if (trace) {
+        if (trace && tKeys) {
           t.add("tiltedAssistance", p.entry("tilted.locations").ruleId, tKeys, tKeys, p.entry("tilted.locations").citation, `${LOCATION_LABELS[v.location]}就医 → 0.00`,
             { location: v.location }, "0.00", `倾斜救助只适用于在市内就医，本次在${LOCATION_LABELS[v.location]}就医，不享受倾斜救助。`);
         }
       } else if (remaining.lt(thr)) {
-        if (trace) {
+        if (trace && tKeys) {
           t.add("tiltedAssistance", p.entry(thrKey).ruleId, tKeys, tKeys, p.entry(thrKey).citation, `${money(remaining)} < ${money(thr)} → 0.00`,
             { remaining: money(remaining), threshold: money(thr) }, "0.00",
             `经各项保障后个人负担${money(remaining)}元，未达到倾斜救助起付线${money(thr)}元，倾斜救助不支付。`);
         }
       } else {
-        tKeys.push("tilted.payRatio", "tilted.annualLimit", "tilted.ratioAppliesTo");
+        tKeys?.push("tilted.payRatio", "tilted.annualLimit", "tilted.ratioAppliesTo");
         const tRatio = p.dec("tilted.payRatio");
         const tLimit = p.decOrNull("tilted.annualLimit");
         const whole = p.str("tilted.ratioAppliesTo") === "whole";
-        tRem = tLimit === null ? null : dmax(ZERO, tLimit.minus(new D(ytd.tiltedPaid)));
+        tRem = remainingOf(tLimit, decOf(ytd.tiltedPaid));
         const basis = whole ? remaining : remaining.minus(thr);
         tiltedPay = round2(dminLimit(basis.times(tRatio), tRem));
-        if (trace) {
+        if (trace && tKeys) {
           t.add("tiltedAssistance", whole ? "P-TILT-I1" : p.entry(thrKey).ruleId, tKeys, [thrKey, "tilted.payRatio", "tilted.ratioAppliesTo"], p.entry(thrKey).citation,
             whole ? `min(${money(remaining)} × ${pct(tRatio)}, 剩余限额${limitText(tRem)})` : `min((${money(remaining)} − ${money(thr)}) × ${pct(tRatio)}, 剩余限额${limitText(tRem)})`,
             { remaining: money(remaining), threshold: money(thr), payRatio: ratioText(tRatio), appliesTo: whole ? "whole" : "excess", limitRemaining: limitText(tRem) },
@@ -452,8 +520,8 @@ export function computeSettlement(req: SettlementRequest, meta: PolicyMeta, p: P
     }
   }
 
-  // 7. Out of pocket
-  const oop = total.minus(basic).minus(critical).minus(supp).minus(assistance).minus(tiltedPay);
+  // 7. Out of pocket (zero parts are not subtracted: the same value without the temporaries)
+  const oop = less(less(less(less(less(total, basic), critical), supp), assistance), tiltedPay);
   if (trace) {
     t.add("outOfPocket", "P-SVC-1", [], [], ruleSvc1,
       `${money(total)} − ${money(basic)} − ${money(critical)} − ${money(supp)} − ${money(assistance)} − ${money(tiltedPay)} = ${money(oop)}`,
@@ -462,37 +530,24 @@ export function computeSettlement(req: SettlementRequest, meta: PolicyMeta, p: P
   }
 
   const after: YearToDate = {
-    basicPaid: money(basicBefore.plus(basic)),
-    criticalBase: money(critBaseAfter),
-    criticalPaid: money(new D(ytd.criticalPaid).plus(critical)),
-    supplementaryPaid: money(new D(ytd.supplementaryPaid).plus(supp)),
-    assistancePaid: money(new D(ytd.assistancePaid).plus(assistance)),
-    assistanceOtherDiseasePaid: money(new D(ytd.assistanceOtherDiseasePaid).plus(otherRoute ? assistance : ZERO)),
-    tiltedPaid: money(new D(ytd.tiltedPaid).plus(tiltedPay)),
-    assistanceDeductibleMet: money(new D(ytd.assistanceDeductibleMet).plus(dedApplied)),
+    basicPaid: grown(ytd.basicPaid, basic),
+    criticalBase: critBaseAfter === critBefore ? ytd.criticalBase : money(critBaseAfter),
+    criticalPaid: grown(ytd.criticalPaid, critical),
+    supplementaryPaid: grown(ytd.supplementaryPaid, supp),
+    assistancePaid: grown(ytd.assistancePaid, assistance),
+    assistanceOtherDiseasePaid: otherRoute ? grown(ytd.assistanceOtherDiseasePaid, assistance) : ytd.assistanceOtherDiseasePaid,
+    tiltedPaid: grown(ytd.tiltedPaid, tiltedPay),
+    assistanceDeductibleMet: grown(ytd.assistanceDeductibleMet, dedApplied),
   };
 
-  checkInvariants({
-    total,
-    parts: { basic, critical, supplementary: supp, assistance, tilted: tiltedPay, outOfPocket: oop },
-    bases: { basic: pr, critical: borneAfterBasic, supplementary: suppBase, assistance: aBase, tilted: remaining },
-    limits: [
-      { name: "基本医保年度限额", paid: basic, remaining: basicCapRem },
-      { name: "大病保险封顶线", paid: critical, remaining: critCapRem },
-      { name: "补充保险限额", paid: supp, remaining: suppCapRem },
-      { name: "医疗救助限额", paid: assistance, remaining: aRem },
-      { name: "倾斜救助限额", paid: tiltedPay, remaining: tRem },
-    ],
-  });
+  checkSettlementInvariants(
+    total, basic, critical, supp, assistance, tiltedPay, oop,
+    pr, borneAfterBasic, suppBase, aBase, remaining,
+    basicCapRem, critCapRem, suppCapRem, aRem, tRem,
+  );
 
-  for (const [key, e] of Object.entries(p.parameters)) {
-    if (e.example) {
-      const shown = Array.isArray(e.value) || (typeof e.value === "object" && e.value !== null) ? JSON.stringify(e.value) : String(e.value);
-      warnings.push({ code: "EXAMPLE_PARAMETER", key, message: `参数 ${key} 使用示例参数${shown}，示例值，非文件规定，请以当地实际标准为准` });
-    } else if (e.provenance === "override") {
-      warnings.push({ code: "OVERRIDE_USED", key, message: `参数 ${key} 使用了本次测算的调整值，结果不是按现行政策计算` });
-    }
-  }
+  const paramWarnings = parameterWarnings(p);
+  const allWarnings = warnings.length === 0 ? paramWarnings.slice() : warnings.concat(paramWarnings);
 
   return {
     resolvedCategory: cat,
@@ -510,8 +565,34 @@ export function computeSettlement(req: SettlementRequest, meta: PolicyMeta, p: P
     },
     yearToDateAfter: after,
     steps: t.steps,
-    warnings,
+    warnings: allWarnings,
   };
+}
+
+function buildParameterWarnings(parameters: Readonly<Record<string, SnapshotEntry>>): Warning[] {
+  const out: Warning[] = [];
+  for (const key in parameters) {
+    const e = parameters[key] as SnapshotEntry;
+    if (e.example) {
+      const shown = Array.isArray(e.value) || (typeof e.value === "object" && e.value !== null) ? JSON.stringify(e.value) : String(e.value);
+      out.push({ code: "EXAMPLE_PARAMETER", key, message: `参数 ${key} 使用示例参数${shown}，示例值，非文件规定，请以当地实际标准为准` });
+    } else if (e.provenance === "override") {
+      out.push({ code: "OVERRIDE_USED", key, message: `参数 ${key} 使用了本次测算的调整值，结果不是按现行政策计算` });
+    }
+  }
+  return out;
+}
+
+/** EXAMPLE_PARAMETER / OVERRIDE_USED for the parameters read, in read order; built once per shared read sequence. */
+function parameterWarnings(p: ParamReader): readonly Warning[] {
+  const node: ReadNode | null = p.readNode;
+  if (!node) return buildParameterWarnings(p.parameters);
+  let w = node.memo.warnings as readonly Warning[] | undefined;
+  if (!w) {
+    w = Object.freeze(buildParameterWarnings(node.params).map((x) => Object.freeze(x)));
+    node.memo.warnings = w;
+  }
+  return w;
 }
 
 export { EngineError };

@@ -30,3 +30,54 @@ export function checkInvariants(x: InvariantInput): void {
     if (l.remaining !== null && l.paid.gt(l.remaining)) broken(`${l.name}：本次支付${money(l.paid)}超过剩余额度${money(l.remaining)}`);
   }
 }
+
+const plusNonZero = (a: Dec, b: Dec): Dec => (b.isZero() ? a : a.plus(b));
+
+/**
+ * The same checks as checkInvariants, in the same order and with the same messages, for the
+ * engine's hot path: positional arguments, no intermediate objects, zero parts not added.
+ */
+export function checkSettlementInvariants(
+  total: Dec,
+  basic: Dec,
+  critical: Dec,
+  supplementary: Dec,
+  assistance: Dec,
+  tilted: Dec,
+  outOfPocket: Dec,
+  basicBase: Dec,
+  criticalBase: Dec,
+  supplementaryBase: Dec,
+  assistanceBase: Dec,
+  tiltedBase: Dec,
+  basicRemaining: Dec | null,
+  criticalRemaining: Dec | null,
+  supplementaryRemaining: Dec | null,
+  assistanceRemaining: Dec | null,
+  tiltedRemaining: Dec | null,
+): void {
+  const sum = plusNonZero(plusNonZero(plusNonZero(plusNonZero(plusNonZero(basic, critical), supplementary), assistance), tilted), outOfPocket);
+  if (!sum.eq(total)) broken(`各项合计${money(sum)}不等于医疗总费用${money(total)}`);
+  if (basic.isNegative() || critical.isNegative() || supplementary.isNegative() || assistance.isNegative() || tilted.isNegative() || outOfPocket.isNegative()) {
+    checkInvariants({
+      total,
+      parts: { basic, critical, supplementary, assistance, tilted, outOfPocket },
+      bases: { basic: basicBase, critical: criticalBase, supplementary: supplementaryBase, assistance: assistanceBase, tilted: tiltedBase },
+      limits: [],
+    });
+  }
+  if (basic.gt(basicBase)) broken(`basic 支付${money(basic)}超过其计算基数${money(basicBase)}`);
+  if (critical.gt(criticalBase)) broken(`critical 支付${money(critical)}超过其计算基数${money(criticalBase)}`);
+  if (supplementary.gt(supplementaryBase)) broken(`supplementary 支付${money(supplementary)}超过其计算基数${money(supplementaryBase)}`);
+  if (assistance.gt(assistanceBase)) broken(`assistance 支付${money(assistance)}超过其计算基数${money(assistanceBase)}`);
+  if (tilted.gt(tiltedBase)) broken(`tilted 支付${money(tilted)}超过其计算基数${money(tiltedBase)}`);
+  limit("基本医保年度限额", basic, basicRemaining);
+  limit("大病保险封顶线", critical, criticalRemaining);
+  limit("补充保险限额", supplementary, supplementaryRemaining);
+  limit("医疗救助限额", assistance, assistanceRemaining);
+  limit("倾斜救助限额", tilted, tiltedRemaining);
+}
+
+function limit(name: string, paid: Dec, remaining: Dec | null): void {
+  if (remaining !== null && paid.gt(remaining)) broken(`${name}：本次支付${money(paid)}超过剩余额度${money(remaining)}`);
+}

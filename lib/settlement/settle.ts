@@ -8,8 +8,9 @@ import type { CategoryCode, Citation, ParamValue, PolicySet } from "@/lib/policy
 import { ZERO, dmin, money, pct, round2 } from "./decimal";
 import { computeSettlement, resolveCategory, type PolicyMeta } from "./engine";
 import { CATEGORY_LABELS, INSURANCE_TIER_LABELS } from "./labels";
-import { ParamReader, catalogueSource, snapshotSource, type ParamSource } from "./params";
-import { canonicalJson, digestOf, sha256 } from "./receipt";
+import { ParamReader, parameterSnapshot, snapshotSource, type ParamSnapshot, type ParamSource, type ReadNode } from "./params";
+import { canonicalJson, canonicalRequestJson, digestOf, sha256 } from "./receipt";
+import { createHash, type Hash } from "node:crypto";
 import type {
   Receipt,
   SettleOptions,
@@ -38,6 +39,24 @@ function versionWithOverrides(base: string, overrides: Record<string, ParamValue
   return keys.length === 0 ? base : `${base}+overrides.${sha256(canonicalJson(overrides)).slice(0, 8)}`;
 }
 
+function hasOwnKeys(o: object): boolean {
+  for (const _k in o) return true;
+  return false;
+}
+
+/** The cached parameter snapshot for a set on a date with a request's overrides, and its parameter version. */
+function snapshotFor(code: string, date: string, overrides: Record<string, ParamValue>): { snapshot: ParamSnapshot; pv: string } {
+  const base = parameterVersion(code, date);
+  const overridesKey = hasOwnKeys(overrides) ? canonicalJson(overrides) : "";
+  const snapshot = parameterSnapshot(code, base, overridesKey, overrides);
+  let pv = snapshot.memo.pv as string | undefined;
+  if (pv === undefined) {
+    pv = versionWithOverrides(base, overrides);
+    snapshot.memo.pv = pv;
+  }
+  return { snapshot, pv };
+}
+
 /** `{"key":"<digest of the entry>",…}` with sorted keys. */
 function digestRecord(rec: Record<string, object>): string {
   const keys = Object.keys(rec).sort();
@@ -50,6 +69,8 @@ function makeReceipt(
   reader: ParamReader,
   request: SettlementRequest | SubsidyRequest,
 ): Receipt {
+  const node = reader.readNode;
+  if (node) return sharedReceipt(meta, pv, node, request);
   const body =
     `{"engineVersion":${JSON.stringify(ENGINE_VERSION)},"knownCategories":${canonicalJson(meta.categories)}` +
     `,"parameterVersion":${JSON.stringify(pv)},"parameters":${digestRecord(reader.parameters)}` +
@@ -68,8 +89,52 @@ function makeReceipt(
   };
 }
 
-function runSettlement(req: SettlementRequest, meta: PolicyMeta, source: ParamSource, pv: string, trace: boolean): SettlementResult {
-  const reader = new ParamReader(source);
+interface ReceiptMemo {
+  /** sha256 state after the body's constant part up to `"request":` */
+  head: Hash;
+  /** the body's constant part after the request */
+  tail: string;
+  knownCategories: CategoryCode[];
+}
+
+/**
+ * The same receipt (and id) as the general path, for a read sequence of a cached snapshot: the
+ * parameter and rule digests and the hash of the body's constant head are computed once per
+ * sequence; each settlement hashes only its own request. The snapshot records are shared (frozen).
+ */
+function sharedReceipt(meta: PolicyMeta, pv: string, node: ReadNode, request: SettlementRequest | SubsidyRequest): Receipt {
+  let m = node.memo.receipt as ReceiptMemo | undefined;
+  if (!m || (node.memo.receiptPv as string) !== pv || (node.memo.receiptCode as string) !== meta.code) {
+    const head =
+      `{"engineVersion":${JSON.stringify(ENGINE_VERSION)},"knownCategories":${canonicalJson(meta.categories)}` +
+      `,"parameterVersion":${JSON.stringify(pv)},"parameters":${digestRecord(node.params)}` +
+      `,"policyCode":${JSON.stringify(meta.code)},"policyDocument":${JSON.stringify(meta.document)}` +
+      `,"request":`;
+    m = {
+      head: createHash("sha256").update(head),
+      tail: `,"rules":${digestRecord(node.rules)}}`,
+      knownCategories: Object.freeze([...meta.categories]) as CategoryCode[],
+    };
+    node.memo.receipt = m;
+    node.memo.receiptPv = pv;
+    node.memo.receiptCode = meta.code;
+  }
+  const id = m.head.copy().update(canonicalRequestJson(request)).update(m.tail).digest("hex");
+  return {
+    id,
+    engineVersion: ENGINE_VERSION,
+    policyCode: meta.code,
+    policyDocument: meta.document,
+    parameterVersion: pv,
+    knownCategories: m.knownCategories,
+    parameters: node.params as Record<string, SnapshotEntry>,
+    rules: node.rules as Record<string, Citation>,
+    request,
+  };
+}
+
+function runSettlement(req: SettlementRequest, meta: PolicyMeta, source: ParamSource | ParamSnapshot, pv: string, trace: boolean): SettlementResult {
+  const reader = new ParamReader(source, req.date);
   const c = computeSettlement(req, meta, reader, trace);
   return {
     policy: { code: meta.code, document: meta.document, parameterVersion: pv },
@@ -83,6 +148,17 @@ function runSettlement(req: SettlementRequest, meta: PolicyMeta, source: ParamSo
   };
 }
 
+const METAS = new WeakMap<PolicySet, PolicyMeta>();
+
+function metaOf(set: PolicySet): PolicyMeta {
+  let m = METAS.get(set);
+  if (!m) {
+    m = { code: set.code, document: set.document, categories: set.categories };
+    METAS.set(set, m);
+  }
+  return m;
+}
+
 /**
  * Settles one visit. `policySet` (a set or its code) takes precedence over `request.policy`
  * (staff settlement passes the certifying region's set, P-ASSIST-6); without either the set in
@@ -92,9 +168,8 @@ export function settle(request: unknown, policySet?: PolicySet | string, options
   const req = parseSettlementRequest(request);
   const set = pickSet(req, policySet);
   assertPolicyInForce(set, req.date);
-  const meta: PolicyMeta = { code: set.code, document: set.document, categories: set.categories };
-  const pv = versionWithOverrides(parameterVersion(set.code, req.date), req.overrides);
-  return runSettlement(req, meta, catalogueSource(set.code, req.date, req.overrides), pv, options.trace !== false);
+  const { snapshot, pv } = snapshotFor(set.code, req.date, req.overrides);
+  return runSettlement(req, metaOf(set), snapshot, pv, options.trace !== false);
 }
 
 /** The public estimator's entry: the policy comes from the bundled catalogue (by code, or region + date). */
@@ -128,8 +203,8 @@ function subsidyStep(
   };
 }
 
-function runSubsidy(req: SubsidyRequest, meta: PolicyMeta, source: ParamSource, pv: string): SubsidyResult {
-  const p = new ParamReader(source);
+function runSubsidy(req: SubsidyRequest, meta: PolicyMeta, source: ParamSource | ParamSnapshot, pv: string): SubsidyResult {
+  const p = new ParamReader(source, req.date);
   const warnings: Warning[] = [];
   const cat: CategoryCode = resolveCategory(req.person.categories, meta.categories, p.list<CategoryCode>("categoryPriority"), warnings);
   const tier = req.person.insuranceTier;
@@ -194,9 +269,8 @@ export function settleSubsidy(request: unknown, policySet?: PolicySet | string):
   const req = parseSubsidyRequest(request);
   const set = pickSet(req, policySet);
   assertPolicyInForce(set, req.date);
-  const meta: PolicyMeta = { code: set.code, document: set.document, categories: set.categories };
-  const pv = versionWithOverrides(parameterVersion(set.code, req.date), req.overrides);
-  return runSubsidy(req, meta, catalogueSource(set.code, req.date, req.overrides), pv);
+  const { snapshot, pv } = snapshotFor(set.code, req.date, req.overrides);
+  return runSubsidy(req, metaOf(set), snapshot, pv);
 }
 
 /**

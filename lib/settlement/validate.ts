@@ -21,6 +21,8 @@ import { D, money } from "./decimal";
 import { YEAR_TO_DATE_FIELDS, type SettlementRequest, type SubsidyRequest, type YearToDate } from "./types";
 
 const MONEY_RE = /^\d+(\.\d{1,2})?$/;
+/** Already normal: at most 9 integer digits (< 1,000,000,000, so within the limit), exactly two decimals. */
+const MONEY2_RE = /^\d{1,9}\.\d\d$/;
 const NUMERIC_RE = /^-?\d+(\.\d+)?$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MAX_MONEY = new D("1000000000");
@@ -67,7 +69,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function noUnknown(obj: Record<string, unknown>, allowed: readonly string[], prefix: string): void {
-  for (const k of Object.keys(obj)) {
+  for (const k in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
     if (!allowed.includes(k)) {
       const field = prefix ? `${prefix}.${k}` : k;
       fail(field, `不认识的字段“${field}”，请删除或检查拼写`);
@@ -77,6 +80,11 @@ function noUnknown(obj: Record<string, unknown>, allowed: readonly string[], pre
 
 /** Money: a decimal string, ≤ 2 decimals, ≥ 0, ≤ 1,000,000,000. Returns it with two decimals. */
 export function parseMoney(v: unknown, field: string): string {
+  if (typeof v === "string") {
+    // The usual case, without a decimal temporary: already "<digits>.<2 digits>" with no leading zero.
+    const n = v.length;
+    if (n >= 4 && n <= 13 && v.charCodeAt(n - 3) === 46 && (v.charCodeAt(0) !== 48 || n === 4) && MONEY2_RE.test(v)) return v;
+  }
   const name = label(field);
   if (typeof v === "number") fail(field, `${name}须以字符串填写（例如 "1200.00"），不接受数字格式，以免金额被四舍五入`);
   if (typeof v !== "string") fail(field, `${name}须为金额字符串，例如 "1200.00"`);
@@ -92,9 +100,25 @@ export function parseMoney(v: unknown, field: string): string {
   return money(d);
 }
 
+/** "visit.totalCost", "yearToDate.basicPaid", …: field names built once, not per request */
+const FIELD_NAMES = new Map<string, Map<string, string>>();
+function fieldName(prefix: string, key: string): string {
+  let m = FIELD_NAMES.get(prefix);
+  if (!m) {
+    m = new Map();
+    FIELD_NAMES.set(prefix, m);
+  }
+  let f = m.get(key);
+  if (f === undefined) {
+    f = `${prefix}.${key}`;
+    if (m.size < 64) m.set(key, f);
+  }
+  return f;
+}
+
 function optionalMoney(obj: Record<string, unknown>, key: string, prefix: string): string {
   const v = obj[key];
-  return v === undefined || v === null ? "0.00" : parseMoney(v, `${prefix}.${key}`);
+  return v === undefined || v === null ? "0.00" : parseMoney(v, fieldName(prefix, key));
 }
 
 function oneOf<T>(v: unknown, allowed: readonly T[], field: string, hint: string): T {
@@ -140,12 +164,14 @@ function parsePerson(v: unknown): { categories: CategoryCode[]; insuranceTier: I
   const cats = v.categories ?? [];
   if (!Array.isArray(cats)) fail("person.categories", "人员类别须为类别代码的数组，例如 [\"DIBAO\"]");
   const categories: CategoryCode[] = [];
-  cats.forEach((c, i) => {
+  for (let i = 0; i < cats.length; i++) {
+    if (!(i in cats)) continue; // a hole, as forEach skipped it
+    const c: unknown = cats[i];
     if (!CATEGORY_CODES.includes(c as CategoryCode)) {
       fail(`person.categories[${i}]`, `不认识的人员类别“${String(c)}”，可用代码：${CATEGORY_CODES.join("、")}`);
     }
     if (!categories.includes(c as CategoryCode)) categories.push(c as CategoryCode);
-  });
+  }
   const insuranceTier = oneOf(v.insuranceTier, [1, 2] as const, "person.insuranceTier", " 1（一档）或 2（二档）");
   return { categories, insuranceTier };
 }
@@ -201,7 +227,8 @@ export function parseSettlementRequest(input: unknown): SettlementRequest {
   const totalCost = parseMoney(v.totalCost, "visit.totalCost");
   const outOfCatalogCost = optionalMoney(v, "outOfCatalogCost", "visit");
   const selfPayFirstCost = optionalMoney(v, "selfPayFirstCost", "visit");
-  if (new D(outOfCatalogCost).plus(selfPayFirstCost).gt(totalCost)) {
+  const bothZero = outOfCatalogCost === "0.00" && selfPayFirstCost === "0.00";
+  if (!bothZero && new D(outOfCatalogCost).plus(selfPayFirstCost).gt(totalCost)) {
     fail("visit.outOfCatalogCost", "目录外费用与先行自付费用之和不能超过医疗总费用");
   }
   const out: SettlementRequest = {
