@@ -3,6 +3,7 @@ import { readEnv } from "@/lib/env";
 import { migrateDatabase, openDatabase, type DatabaseHandle, type Db } from "./client";
 import { loadRegions } from "./reference-data";
 import { seedDemoData } from "./seed/demo";
+import { seedDemoRegistry } from "./seed/demo-registry";
 
 export * from "./client";
 
@@ -12,13 +13,14 @@ const holder: Holder = ((globalThis as { __sanchongDb?: Holder }).__sanchongDb ?
 
 /** Opens, migrates and (for the embedded demo) seeds a database. */
 export async function prepareDatabase(
-  options: { url?: string; dataDir?: string; seedDemo?: boolean } = {},
+  options: { url?: string; dataDir?: string; seedDemo?: boolean; seedDemoRegistry?: boolean } = {},
 ): Promise<DatabaseHandle> {
   const handle = await openDatabase(options);
   try {
     await migrateDatabase(handle);
     await loadRegions(handle.db);
     if (options.seedDemo) await seedDemoData(handle.db);
+    if (options.seedDemoRegistry) await seedDemoRegistry(handle.db);
     return handle;
   } catch (error) {
     await handle.close();
@@ -35,6 +37,8 @@ function fromEnvironment(): Promise<DatabaseHandle> {
     url: env.DATABASE_URL,
     dataDir: path.resolve(env.DATA_DIR, "pglite"),
     seedDemo,
+    // Synthetic people only for the plain demo (`npm start`), not for the e2e server (SEED_DEMO=1).
+    seedDemoRegistry: embedded && !env.SEED_DEMO,
   });
 }
 

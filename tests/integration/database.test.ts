@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db";
-import { auditLog, regions, users } from "@/db/schema";
+import { auditLog, listSubmissions, reconciliationRuns, regions, users } from "@/db/schema";
 import { DEMO_USERS, seedDemoData } from "@/db/seed/demo";
+import { seedDemoRegistry } from "@/db/seed/demo-registry";
 import { BACKENDS, createTestDatabase } from "../support/db";
 
 describe.each(BACKENDS)("database on %s", (kind) => {
@@ -30,6 +31,18 @@ describe.each(BACKENDS)("database on %s", (kind) => {
     const rows = await db.select().from(users);
     expect(rows.map((r) => r.username).sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
     expect(rows.every((r) => r.passwordHash.startsWith("$2"))).toBe(true);
+  });
+
+  test("the demo registry: last month's four lists go through intake and reconciliation, once", async () => {
+    const { db } = handle;
+    expect(await seedDemoRegistry(db)).toBe(true);
+    expect(await seedDemoRegistry(db)).toBe(false);
+    const submissions = await db.select().from(listSubmissions);
+    expect(submissions.map((s) => s.departmentCode).sort()).toEqual(["CANLIAN", "MINZHENG", "TUIYI", "XIANGCUN"]);
+    expect(submissions.every((s) => s.status === "confirmed")).toBe(true);
+    const [run] = await db.select().from(reconciliationRuns);
+    expect(run!.month).toBe(submissions[0]!.month);
+    expect(Number((run!.summary as { added: number }).added)).toBeGreaterThan(100);
   });
 
   test("the audit log is append-only", async () => {
