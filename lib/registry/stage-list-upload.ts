@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { eachJsonChunk } from "@/db/bulk";
 import { sql } from "drizzle-orm";
 import { listSubmissions, regions } from "@/db/schema";
@@ -116,13 +116,19 @@ export async function stageListUpload(
   return { kind: "staged", submissionId };
 }
 
+/** The caller's own department's submission, locked for a state change (404 elsewhere, 403 for another department's). */
+async function lockOwnSubmission(tx: Tx, actor: SessionUser, submissionId: string) {
+  const regionCode = countyOf(actor);
+  const [submission] = await tx.select().from(listSubmissions).where(eq(listSubmissions.id, submissionId)).for("update").limit(1);
+  if (!submission || submission.regionCode !== regionCode) throw new AuthError(404, "NOT_FOUND", "未找到该记录");
+  if (submission.departmentCode !== actor.departmentCode) throw new AuthError(403, "FORBIDDEN", "这是其他部门报送的名单，您无权查看");
+  return submission;
+}
+
 /** Confirms a draft (W1.2): earlier confirmed lists of the same department and month are superseded. */
 export async function confirmSubmission(db: Db, actor: SessionUser, submissionId: string) {
-  const regionCode = countyOf(actor);
   return db.transaction(async (tx) => {
-    const [submission] = await tx.select().from(listSubmissions).where(eq(listSubmissions.id, submissionId)).for("update").limit(1);
-    if (!submission || submission.regionCode !== regionCode) throw new AuthError(404, "NOT_FOUND", "未找到该记录");
-    if (submission.departmentCode !== actor.departmentCode) throw new AuthError(403, "FORBIDDEN", "这是其他部门报送的名单，您无权查看");
+    const submission = await lockOwnSubmission(tx, actor, submissionId);
     if (submission.status === "confirmed") return submission; // a double click confirms once
     if (submission.status !== "draft") throw new UserFacingError("NOT_DRAFT", "该名单已作废或被替换，不能确认");
     await tx
@@ -130,7 +136,7 @@ export async function confirmSubmission(db: Db, actor: SessionUser, submissionId
       .set({ status: "superseded" })
       .where(
         and(
-          eq(listSubmissions.regionCode, regionCode),
+          eq(listSubmissions.regionCode, submission.regionCode),
           eq(listSubmissions.departmentCode, submission.departmentCode),
           eq(listSubmissions.month, submission.month),
           eq(listSubmissions.status, "confirmed"),
@@ -148,11 +154,8 @@ export async function confirmSubmission(db: Db, actor: SessionUser, submissionId
 
 /** Throws away a draft the clerk does not want to send. */
 export async function discardSubmission(db: Db, actor: SessionUser, submissionId: string) {
-  const regionCode = countyOf(actor);
   return db.transaction(async (tx) => {
-    const [submission] = await tx.select().from(listSubmissions).where(eq(listSubmissions.id, submissionId)).for("update").limit(1);
-    if (!submission || submission.regionCode !== regionCode) throw new AuthError(404, "NOT_FOUND", "未找到该记录");
-    if (submission.departmentCode !== actor.departmentCode) throw new AuthError(403, "FORBIDDEN", "这是其他部门报送的名单，您无权查看");
+    const submission = await lockOwnSubmission(tx, actor, submissionId);
     if (submission.status === "discarded") return submission;
     if (submission.status !== "draft") throw new UserFacingError("NOT_DRAFT", "已确认的名单不能作废；如有错误请重新报送更正后的名单");
     await tx.update(listSubmissions).set({ status: "discarded" }).where(eq(listSubmissions.id, submission.id));

@@ -98,6 +98,7 @@ const ROUTES: Array<[string, RouteCall, number[]]> = [
   ["GET /api/v1/users/[不存在]", async () => (await import("@/app/api/v1/users/[id]/route")).GET(new Request("http://x/"), { params: Promise.resolve({ id: "00000000-0000-4000-8000-000000000000" }) }), [401, 403, 403, 404, 403, 403, 404]],
   ["POST /api/v1/registry/lists", async () => (await import("@/app/api/v1/registry/lists/route")).POST(new Request("http://x/api/v1/registry/lists?month=2024-05", { method: "POST", body: csv, headers: { "x-file-name": "bad.csv" } }), undefined), [401, 400, 403, 403, 403, 403, 403]],
   ["GET /api/v1/registry/template", async () => (await import("@/app/api/v1/registry/template/route")).GET(new Request("http://x/?format=csv"), undefined), [401, 200, 403, 403, 403, 403, 403]],
+  ["GET /api/v1/registry/differences", async () => (await import("@/app/api/v1/registry/differences/route")).GET(new Request("http://x/?month=2024-01"), undefined), [401, 403, 200, 200, 403, 403, 200]],
   ["GET snapshot export [彭水]", async (f) => (await import("@/app/api/v1/registry/snapshots/[id]/export/route")).GET(new Request("http://x/"), { params: Promise.resolve({ id: f.snapshot }) }), [401, 403, 200, 200, 403, 403, 404]],
 ];
 
