@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   "registry.reconcile", // merge the month's lists, settle conflicts, export snapshots (W2)
   "beneficiary.read", // look up people of the county, masked (W3)
   "beneficiary.reveal", // reveal a full ID number, audited (W3)
+  "visit.settle", // record and settle visits, reverse a wrong settlement, print statements (W5)
   "users.manage", // add and disable the county's users
   "audit.read", // read the county's audit log
 ] as const;
@@ -19,8 +20,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   department: ["area.department", "registry.submit"],
-  county_clerk: ["area.county", "registry.reconcile", "beneficiary.read", "beneficiary.reveal"],
-  county_admin: ["area.county", "registry.reconcile", "beneficiary.read", "beneficiary.reveal", "users.manage", "audit.read"],
+  county_clerk: ["area.county", "registry.reconcile", "beneficiary.read", "beneficiary.reveal", "visit.settle"],
+  county_admin: ["area.county", "registry.reconcile", "beneficiary.read", "beneficiary.reveal", "visit.settle", "users.manage", "audit.read"],
   supervisor: ["area.supervisor"],
 };
 

@@ -1,0 +1,119 @@
+import { sql } from "drizzle-orm";
+import { boolean, char, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { LOCATIONS, REFERRALS, VISIT_KINDS } from "@/lib/policy/types";
+import { categoryEnum } from "./enums";
+import { persons } from "./registry";
+
+// One-stop settlement (domain.md W5, policy-book.md §P-SVC-1). Money is numeric, read as strings.
+const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
+
+export const visitKindEnum = pgEnum("visit_kind", VISIT_KINDS);
+export const locationEnum = pgEnum("visit_location", LOCATIONS);
+export const referralEnum = pgEnum("referral", REFERRALS);
+
+/** A hospital visit (a stay, or an outpatient visit) of a registered person. */
+export const visits = pgTable(
+  "visits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => persons.id),
+    /** The hospital's own settlement number: importing the same export twice finds the visit. */
+    externalVisitNumber: varchar("external_visit_number", { length: 64 }),
+    hospitalName: text("hospital_name"),
+    visitDate: date("visit_date").notNull(),
+    kind: visitKindEnum("kind").notNull(),
+    hospitalLevel: integer("hospital_level").notNull(),
+    location: locationEnum("location").notNull(),
+    referral: referralEnum("referral").notNull(),
+    specialDisease: boolean("special_disease").notNull(),
+    transferFromLevel: integer("transfer_from_level"),
+    totalCost: money("total_cost").notNull(),
+    outOfCatalogCost: money("out_of_catalog_cost").notNull(),
+    selfPayFirstCost: money("self_pay_first_cost").notNull(),
+    createdBy: uuid("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("visits_external_number").on(t.regionCode, t.externalVisitNumber).where(sql`${t.externalVisitNumber} is not null`),
+    index("visits_person_idx").on(t.personId, t.visitDate),
+  ],
+);
+
+export const ENTRY_TYPES = ["settlement", "reversal"] as const;
+export const entryTypeEnum = pgEnum("settlement_entry", ENTRY_TYPES);
+
+/**
+ * The ledger of settlements: append-only. A wrong settlement is corrected by a reversing
+ * entry (the same amounts, negated) and a new settlement — never edited (W5).
+ */
+export const settlements = pgTable(
+  "settlements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    visitId: uuid("visit_id")
+      .notNull()
+      .references(() => visits.id),
+    personId: uuid("person_id").notNull(),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    year: integer("year").notNull(),
+    entryType: entryTypeEnum("entry_type").notNull(),
+    /** For a reversal: the settlement it cancels (each settlement can be reversed once). */
+    reversesId: uuid("reverses_id"),
+    policyCode: varchar("policy_code", { length: 32 }).notNull(),
+    parameterVersion: text("parameter_version").notNull(),
+    receiptId: char("receipt_id", { length: 64 }).notNull(),
+    resolvedCategory: categoryEnum("resolved_category").notNull(),
+    totalCost: money("total_cost").notNull(),
+    policyRangeCost: money("policy_range_cost").notNull(),
+    basicInsurance: money("basic_insurance").notNull(),
+    criticalIllnessInsurance: money("critical_illness_insurance").notNull(),
+    supplementaryInsurance: money("supplementary_insurance").notNull(),
+    medicalAssistance: money("medical_assistance").notNull(),
+    tiltedAssistance: money("tilted_assistance").notNull(),
+    outOfPocket: money("out_of_pocket").notNull(),
+    /** The person-year totals before and after this entry (engine field names). */
+    yearToDateBefore: jsonb("year_to_date_before").notNull(),
+    yearToDateAfter: jsonb("year_to_date_after").notNull(),
+    /** The engine's whole result: amounts, steps with rule ids, warnings, receipt. */
+    result: jsonb("result").notNull(),
+    reason: text("reason"),
+    createdBy: uuid("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("settlements_person_year_idx").on(t.personId, t.year),
+    index("settlements_region_year_idx").on(t.regionCode, t.year),
+    uniqueIndex("settlements_reversed_once").on(t.reversesId).where(sql`${t.reversesId} is not null`),
+  ],
+);
+
+/**
+ * Year-to-date totals of one person-year (the engine's `yearToDate`). The row is locked
+ * (SELECT … FOR UPDATE) by every settlement of the person-year, so caps hold under
+ * concurrency; it changes only in the transaction that writes the ledger entry.
+ */
+export const personYearTotals = pgTable(
+  "person_year_totals",
+  {
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => persons.id),
+    year: integer("year").notNull(),
+    basicPaid: money("basic_paid").notNull().default("0"),
+    criticalBase: money("critical_base").notNull().default("0"),
+    criticalPaid: money("critical_paid").notNull().default("0"),
+    supplementaryPaid: money("supplementary_paid").notNull().default("0"),
+    assistancePaid: money("assistance_paid").notNull().default("0"),
+    assistanceOtherDiseasePaid: money("assistance_other_disease_paid").notNull().default("0"),
+    tiltedPaid: money("tilted_paid").notNull().default("0"),
+    assistanceDeductibleMet: money("assistance_deductible_met").notNull().default("0"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.year] })],
+);
+
+export type Visit = typeof visits.$inferSelect;
+export type Settlement = typeof settlements.$inferSelect;

@@ -1,0 +1,166 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { executeRows, type Db, type Tx } from "@/db/client";
+import { identities, personYearTotals, persons, settlements, visits } from "@/db/schema";
+import type { CategoryCode } from "@/db/schema/enums";
+import { UserFacingError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AuthError, assertInScope } from "@/lib/auth/errors";
+import type { SessionUser } from "@/lib/auth/types";
+import { countyOf } from "@/lib/registry/county-of";
+import { EngineError, simulate, YEAR_TO_DATE_FIELDS, type SettlementResult, type YearToDate } from "@/lib/settlement";
+import { ENGINE_FIELD_TO_INPUT, type VisitInput } from "./schemas";
+
+const TOTAL_COLUMNS: Record<(typeof YEAR_TO_DATE_FIELDS)[number], string> = {
+  basicPaid: "basic_paid",
+  criticalBase: "critical_base",
+  criticalPaid: "critical_paid",
+  supplementaryPaid: "supplementary_paid",
+  assistancePaid: "assistance_paid",
+  assistanceOtherDiseasePaid: "assistance_other_disease_paid",
+  tiltedPaid: "tilted_paid",
+  assistanceDeductibleMet: "assistance_deductible_met",
+};
+
+/**
+ * The person-year's totals, locked for this transaction: concurrent settlements of the
+ * same person-year wait here, so no cap is exceeded together (W5).
+ */
+export async function lockYearToDate(tx: Tx, personId: string, year: number): Promise<YearToDate> {
+  await tx.insert(personYearTotals).values({ personId, year }).onConflictDoNothing();
+  const [row] = await executeRows<Record<string, string>>(
+    tx,
+    sql`select ${sql.raw(Object.values(TOTAL_COLUMNS).map((c) => `${c}::text as "${c}"`).join(", "))}
+        from person_year_totals where person_id = ${personId} and year = ${year} for update`,
+  );
+  return Object.fromEntries(YEAR_TO_DATE_FIELDS.map((f) => [f, row![TOTAL_COLUMNS[f]]!])) as YearToDate;
+}
+
+export async function writeYearToDate(tx: Tx, personId: string, year: number, totals: YearToDate): Promise<void> {
+  await tx
+    .update(personYearTotals)
+    .set({ ...totals, updatedAt: sql`now()` })
+    .where(and(eq(personYearTotals.personId, personId), eq(personYearTotals.year, year)));
+}
+
+/** The categories in force for the person on a date; the engine resolves 就高不重复 itself (P-ID-2). */
+async function categoriesOn(tx: Tx, personId: string, date: string): Promise<CategoryCode[]> {
+  const rows = await tx
+    .select({ category: identities.category })
+    .from(identities)
+    .where(and(eq(identities.personId, personId), sql`${identities.validFrom} <= ${date}::date`, sql`(${identities.validTo} is null or ${identities.validTo} > ${date}::date)`));
+  return [...new Set(rows.map((r) => r.category))];
+}
+
+function engineRefusal(error: EngineError): UserFacingError {
+  const field = error.field ? (ENGINE_FIELD_TO_INPUT[error.field] ?? error.field) : undefined;
+  return new UserFacingError("INVALID_VISIT", error.message, field ? { [field]: error.message } : undefined);
+}
+
+/**
+ * W5: records a visit and settles it through every tier in one transaction — the
+ * category on the visit date from the registry, the person-year's locked totals, the
+ * engine, the ledger entry with the engine's whole result, and the new totals. A hospital
+ * settlement number makes a second import of the same visit return the first settlement.
+ */
+export async function settleVisit(db: Db, actor: SessionUser, input: VisitInput) {
+  const regionCode = countyOf(actor);
+  return db.transaction(async (tx) => {
+    const [person] = await tx.select().from(persons).where(eq(persons.id, input.personId)).limit(1);
+    if (!person) throw new AuthError(404, "NOT_FOUND", "未找到该人员");
+    assertInScope(actor, { permission: "visit.settle", region: person.regionCode });
+
+    if (input.externalVisitNumber) {
+      const [existing] = await executeRows<{ settlement_id: string }>(
+        tx,
+        sql`select s.id as settlement_id from visits v join settlements s on s.visit_id = v.id
+            where v.region_code = ${regionCode} and v.external_visit_number = ${input.externalVisitNumber}
+            order by s.created_at limit 1`,
+      );
+      if (existing) return { settlementId: existing.settlement_id, existing: true };
+    }
+
+    const year = Number(input.visitDate.slice(0, 4));
+    const yearToDate = await lockYearToDate(tx, person.id, year);
+    let result: SettlementResult;
+    try {
+      result = simulate({
+        region: person.regionCode, // P-ASSIST-6: the standards of the county that certified the person
+        date: input.visitDate,
+        person: { categories: await categoriesOn(tx, person.id, input.visitDate), insuranceTier: input.insuranceTier },
+        visit: {
+          kind: input.kind,
+          hospitalLevel: input.hospitalLevel,
+          location: input.location,
+          referral: input.referral,
+          specialDisease: input.specialDisease,
+          transferFromLevel: input.transferFromLevel,
+          totalCost: input.totalCost,
+          outOfCatalogCost: input.outOfCatalogCost,
+          selfPayFirstCost: input.selfPayFirstCost,
+        },
+        yearToDate,
+      });
+    } catch (error) {
+      if (error instanceof EngineError) throw engineRefusal(error);
+      throw error;
+    }
+
+    const a = result.amounts;
+    const [visit] = await tx
+      .insert(visits)
+      .values({
+        regionCode,
+        personId: person.id,
+        externalVisitNumber: input.externalVisitNumber,
+        hospitalName: input.hospitalName,
+        visitDate: input.visitDate,
+        kind: input.kind,
+        hospitalLevel: input.hospitalLevel,
+        location: input.location,
+        referral: input.referral,
+        specialDisease: input.specialDisease,
+        transferFromLevel: input.transferFromLevel,
+        totalCost: a.totalCost,
+        outOfCatalogCost: a.outOfCatalogCost,
+        selfPayFirstCost: a.selfPayFirstCost,
+        createdBy: actor.id,
+      })
+      .returning({ id: visits.id });
+    const [settlement] = await tx
+      .insert(settlements)
+      .values({
+        visitId: visit!.id,
+        personId: person.id,
+        regionCode,
+        year,
+        entryType: "settlement",
+        policyCode: result.policy.code,
+        parameterVersion: result.policy.parameterVersion,
+        receiptId: result.receipt.id,
+        resolvedCategory: result.resolvedCategory,
+        totalCost: a.totalCost,
+        policyRangeCost: a.policyRangeCost,
+        basicInsurance: a.basicInsurance,
+        criticalIllnessInsurance: a.criticalIllnessInsurance,
+        supplementaryInsurance: a.supplementaryInsurance,
+        medicalAssistance: a.medicalAssistance,
+        tiltedAssistance: a.tiltedAssistance,
+        outOfPocket: a.outOfPocket,
+        yearToDateBefore: yearToDate,
+        yearToDateAfter: result.yearToDateAfter,
+        result,
+        createdBy: actor.id,
+      })
+      .returning({ id: settlements.id });
+    await writeYearToDate(tx, person.id, year, result.yearToDateAfter);
+    await recordAudit(tx, {
+      actor,
+      action: "visit.settle",
+      targetType: "settlement",
+      targetId: settlement!.id,
+      details: { year, policy: result.policy.code, receipt: result.receipt.id, outOfPocket: a.outOfPocket },
+    });
+    return { settlementId: settlement!.id, existing: false };
+  });
+}
