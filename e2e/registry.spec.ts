@@ -117,3 +117,41 @@ test("[县医保局经办员] 汇总比对、处理姓名冲突、查到人员�
   await expect(page.getByTestId("id-number")).toHaveText(A);
   await page.screenshot({ path: `${ARTIFACTS}/person.png`, fullPage: true });
 });
+
+test("[县医保局经办员] 为特困人员结算特殊疾病住院，打印一单制结算单，再冲销", async ({ page }) => {
+  await signInAs(page, "clerk", /\/county$/);
+  await page.goto("/county/persons");
+  await page.getByLabel("姓名（可模糊）").fill("侯建国");
+  await page.getByRole("button", { name: "查询" }).click();
+  await page.getByTestId("person-results").getByRole("link", { name: "侯建国" }).click();
+  await expect(page.getByTestId("resolved-category")).toHaveText("特困人员");
+
+  const form = page.getByTestId("settle-visit-form");
+  await form.getByLabel("出院（就诊）日期").fill("2024-07-10");
+  await form.getByLabel("就诊类型").selectOption("inpatient");
+  await form.getByLabel("医院等级").selectOption("2");
+  await form.getByLabel("特殊疾病（门诊慢特病、重特大疾病）").check();
+  await form.getByLabel("医疗总费用（元）").fill("-100");
+  await form.getByRole("button", { name: "一站式结算" }).click();
+  await expect(page.getByTestId("settle-error")).toBeVisible(); // a negative amount is refused, naming the field
+  await form.getByLabel("医疗总费用（元）").fill("60000");
+  await form.getByLabel("目录外费用（元）").fill("5000");
+  await form.getByRole("button", { name: "一站式结算" }).click();
+
+  await expect(page).toHaveURL(/\/county\/settlements\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("一站式结算单");
+  const amounts = page.getByTestId("statement-amounts");
+  await expect(amounts.locator("[data-amount=policyRangeCost] td")).toHaveText("¥55,000.00");
+  await expect(amounts.locator("[data-amount=basicInsurance] td")).toHaveText("¥38,290.00"); // (55000 − 300) × 70%
+  await expect(page.getByTestId("statement-person")).toContainText("500243********");
+  await expect(page.locator("[data-testid=steps] [data-tier=medicalAssistance]")).toContainText("P-ASSIST-3");
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: `${ARTIFACTS}/statement-print.png`, fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+
+  await page.getByRole("button", { name: "按原参数重算核对" }).click();
+  await expect(page.getByText("按原参数重算，结果与原结算完全一致")).toBeVisible();
+  await page.getByLabel("冲销原因").fill("医院退费后重新结算");
+  await page.getByRole("button", { name: "冲销此次结算" }).click();
+  await expect(page.getByText("已冲销：本次结算的金额已全部退回本年度累计。")).toBeVisible();
+});

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { useDatabaseForTests, type DatabaseHandle } from "@/db";
-import { auditLog, listSubmissions, persons, reconciliationConflicts, reconciliationRuns, users } from "@/db/schema";
+import { auditLog, listSubmissions, persons, reconciliationConflicts, reconciliationRuns, settlements, users } from "@/db/schema";
+import { settleVisit } from "@/lib/visits/settle-visit";
+import { visitInputSchema } from "@/lib/visits/schemas";
 import { reconcileMonth } from "@/lib/registry/reconcile-month";
 import { confirmedSubmission, pengshuiId, sessionUser } from "../support/registry";
 import { ROLE_PERMISSIONS } from "@/lib/auth/permissions";
@@ -37,6 +39,7 @@ interface Fixtures {
   conflict: string;
   snapshot: string;
   person: string;
+  settlement: string;
 }
 type Load = () => Promise<unknown>;
 
@@ -51,6 +54,7 @@ const PAGES: Array<[string, Load, (f: Fixtures) => Record<string, string>, Outco
   ["/county/registry/runs/[彭水]", () => import("@/app/county/registry/runs/[id]/page"), (f) => ({ id: f.run }), [L, F, A, A, F, F, N]],
   ["/county/persons", () => import("@/app/county/persons/page"), () => ({}), [L, F, A, A, F, F, A]],
   ["/county/persons/[彭水人员]", () => import("@/app/county/persons/[id]/page"), (f) => ({ id: f.person }), [L, F, A, A, F, F, N]],
+  ["/county/settlements/[彭水结算]", () => import("@/app/county/settlements/[id]/page"), (f) => ({ id: f.settlement }), [L, F, A, A, F, F, N]],
   ["/county/users", () => import("@/app/county/users/page"), () => ({}), [L, F, F, A, F, F, A]],
   ["/county/users/[彭水用户]", () => import("@/app/county/users/[id]/page"), (f) => ({ id: f.pengshuiUser }), [L, F, F, A, F, F, N]],
   ["/county/users/[酉阳用户]", () => import("@/app/county/users/[id]/page"), (f) => ({ id: f.youyangUser }), [L, F, F, N, F, F, A]],
@@ -72,6 +76,8 @@ const usersActions = () => import("@/app/county/users/actions");
 const listActions = () => import("@/app/department/lists/actions");
 const registryActions = () => import("@/app/county/registry/actions");
 const personActions = () => import("@/app/county/persons/actions");
+const settlementActions = () => import("@/app/county/settlements/actions");
+const visitForm = (f: Fixtures) => ({ personId: f.person, visitDate: "2024-03-15", insuranceTier: "1", kind: "inpatient", hospitalLevel: "2", location: "county", referral: "not_required", totalCost: "1000.00" });
 
 let serial = 0;
 //                 anonymous minzheng clerk admin supervisor ps-supervisor youyang-admin
@@ -86,6 +92,9 @@ const ACTIONS: Array<[string, () => Promise<ActionFn>, (f: Fixtures) => Record<s
   ["reconcileMonth 2024-01", async () => (await registryActions()).reconcileMonthAction, () => ({ month: "2024-01" }), [U, X, ok, ok, X, X, "NO_SUBMISSIONS"]],
   ["resolveConflict 彭水", async () => (await registryActions()).resolveConflictAction, (f) => ({ conflictId: f.conflict, decision: "reject", reason: "核实后不予采用" }), [U, X, ok, ok, X, X, NF]],
   ["searchPersons", async () => (await personActions()).searchPersonsAction, () => ({ name: "冉" }), [U, X, ok, ok, X, X, ok]],
+  ["settleVisit 彭水人员", async () => (await settlementActions()).settleVisitAction, visitForm, [U, X, ok, ok, X, X, NF]],
+  ["replaySettlement 彭水", async () => (await settlementActions()).replaySettlementAction, (f) => ({ settlementId: f.settlement }), [U, X, ok, ok, X, X, NF]],
+  ["reverseSettlement 彭水", async () => (await settlementActions()).reverseSettlementAction, (f) => ({ settlementId: f.settlement, reason: "测试冲销" }), [U, X, ok, ok, X, X, NF]],
   ["revealIdNumber 彭水人员", async () => (await personActions()).revealIdNumberAction, (f) => ({ personId: f.person }), [U, X, ok, ok, X, X, NF]],
 ];
 
@@ -153,6 +162,7 @@ describe.each(BACKENDS)("authorisation matrix on %s", (kind) => {
     f.run = february.run.id;
     const [conflict] = await db.select().from(reconciliationConflicts).where(eq(reconciliationConflicts.runId, february.run.id));
     f.conflict = conflict!.id;
+    f.settlement = (await settleVisit(db, clerk, visitInputSchema.parse({ ...visitForm(f), totalCost: "5000.00" }))).settlementId;
     for (const key of ["minzhengDraft", "minzhengDraft2"] as const) {
       const draft = await confirmedSubmission(db, minzheng, "MINZHENG", "2024-03", [{ idNumber: id, name: "冉光明", category: "DIBAO", changeType: "CURRENT", certifiedOn: "2023-06-01" }]);
       await db.update(listSubmissions).set({ status: "draft", confirmedAt: null, confirmedBy: null }).where(eq(listSubmissions.id, draft.id));
@@ -182,7 +192,8 @@ describe.each(BACKENDS)("authorisation matrix on %s", (kind) => {
     const [s] = await db.select({ status: sql<string>`string_agg(status::text, ',' order by id)` }).from(listSubmissions);
     const [c] = await db.select({ status: sql<string>`string_agg(status::text, ',' order by id)` }).from(reconciliationConflicts);
     const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(reconciliationRuns);
-    return { users: u, audit: a, submissions: s, conflicts: c, runs: r };
+    const [l] = await db.select({ n: sql<number>`count(*)::int` }).from(settlements);
+    return { users: u, audit: a, submissions: s, conflicts: c, runs: r, ledger: l };
   }
 
   for (const [name, load, input, row] of ACTIONS) {

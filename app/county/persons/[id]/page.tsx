@@ -7,6 +7,12 @@ import { getDb } from "@/db";
 import { requirePageUser, requireRecord } from "@/lib/auth/guard";
 import { shanghaiDate } from "@/lib/registry/deadline";
 import { getPerson } from "@/lib/registry/persons";
+import { hasPermission } from "@/lib/auth/permissions";
+import { latestSettlementYear, listPersonYear } from "@/lib/visits/get-settlement";
+import { formatYuan } from "@/lib/money";
+import { HOSPITAL_LEVEL_LABELS, LOCATION_LABELS, REFERRAL_LABELS, VISIT_KIND_LABELS } from "@/lib/settlement";
+import { SettleVisitForm } from "@/components/visits/settle-visit-form";
+import { settleVisitAction } from "../../settlements/actions";
 import { monthLabel } from "@/lib/registry/months";
 import { CATEGORY_LABELS } from "@/lib/settlement";
 import { DEPARTMENT_LABELS, formatDate } from "@/lib/labels";
@@ -22,7 +28,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   if (!z.string().uuid().safeParse(id).success) notFound();
   const today = shanghaiDate(new Date());
-  const { person, identities, today: resolved, timeline } = await requireRecord(getPerson(await getDb(), user, id, today));
+  const db = await getDb();
+  const { person, identities, today: resolved, timeline } = await requireRecord(getPerson(db, user, id, today));
+  const year = (await latestSettlementYear(db, person.id)) ?? Number(today.slice(0, 4));
+  const ledger = await listPersonYear(db, user, person.id, year);
+  const options = (labels: Record<string | number, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
   return (
     <>
@@ -77,6 +87,59 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           </tbody>
         </table>
       </Card>
+
+      <Card title={`${year}年就诊结算`} className="mt-5 overflow-x-auto">
+        {ledger.entries.length === 0 ? <p className="text-slate-500">本年度还没有结算记录。</p> : null}
+        {ledger.entries.length ? (
+          <table className="w-full min-w-[720px] text-left text-sm" data-testid="person-settlements">
+            <thead className="text-slate-500">
+              <tr>
+                <th className="py-1">日期</th>
+                <th>类型</th>
+                <th className="text-right">总费用</th>
+                <th className="text-right">基本医保</th>
+                <th className="text-right">大病保险</th>
+                <th className="text-right">医疗救助</th>
+                <th className="text-right">倾斜救助</th>
+                <th className="text-right">个人自付</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ledger.entries.map(({ settlement: s, visitDate, kind }) => (
+                <tr key={s.id} className="border-t border-slate-100">
+                  <td className="py-1.5">
+                    <Link href={`/county/settlements/${s.id}`}>{formatDate(String(visitDate))}</Link>
+                  </td>
+                  <td>{s.entryType === "reversal" ? "冲销" : VISIT_KIND_LABELS[kind]}</td>
+                  <td className="text-right font-mono">{formatYuan(s.totalCost)}</td>
+                  <td className="text-right font-mono">{formatYuan(s.basicInsurance)}</td>
+                  <td className="text-right font-mono">{formatYuan(s.criticalIllnessInsurance)}</td>
+                  <td className="text-right font-mono">{formatYuan(s.medicalAssistance)}</td>
+                  <td className="text-right font-mono">{formatYuan(s.tiltedAssistance)}</td>
+                  <td className="text-right font-mono">{formatYuan(s.outOfPocket)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        {ledger.totals ? (
+          <p className="mt-3 text-sm text-slate-600" data-testid="year-totals">
+            本年累计：基本医保 {formatYuan(ledger.totals.basicPaid)}，大病保险 {formatYuan(ledger.totals.criticalPaid)}，医疗救助 {formatYuan(ledger.totals.assistancePaid)}，倾斜救助{" "}
+            {formatYuan(ledger.totals.tiltedPaid)}
+          </p>
+        ) : null}
+      </Card>
+
+      {hasPermission(user.role, "visit.settle") ? (
+        <Card title="登记就诊并一站式结算" className="mt-5">
+          <SettleVisitForm
+            action={settleVisitAction}
+            personId={person.id}
+            today={today}
+            options={{ kinds: options(VISIT_KIND_LABELS), levels: options(HOSPITAL_LEVEL_LABELS), locations: options(LOCATION_LABELS), referrals: options(REFERRAL_LABELS) }}
+          />
+        </Card>
+      ) : null}
 
       <Card title="适用类别时间线（就高不重复）" className="mt-5">
         <ol className="space-y-2" data-testid="timeline">
