@@ -129,7 +129,7 @@ test("[县医保局经办员] 为特困人员结算特殊疾病住院，打印�
   const form = page.getByTestId("settle-visit-form");
   await form.getByLabel("出院（就诊）日期").fill("2024-07-10");
   await form.getByLabel("就诊类型").selectOption("inpatient");
-  await form.getByLabel("医院等级").selectOption("2");
+  await form.getByLabel("医院等级", { exact: true }).selectOption("2");
   await form.getByLabel("特殊疾病（门诊慢特病、重特大疾病）").check();
   await form.getByLabel("医疗总费用（元）").fill("-100");
   await form.getByRole("button", { name: "一站式结算" }).click();
