@@ -153,5 +153,10 @@ test("[县医保局经办员] 为特困人员结算特殊疾病住院，打印�
   await expect(page.getByText("按原参数重算，结果与原结算完全一致")).toBeVisible();
   await page.getByLabel("冲销原因").fill("医院退费后重新结算");
   await page.getByRole("button", { name: "冲销此次结算" }).click();
-  await expect(page.getByText("已冲销：本次结算的金额已全部退回本年度累计。")).toBeVisible();
+  // The page re-renders with the reversal: the badge, the reason and a link to the reversing entry.
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("已冲销");
+  await expect(page.getByText("（医院退费后重新结算）")).toBeVisible();
+  await page.getByRole("link", { name: "查看冲销单" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("冲销单");
+  await expect(page.getByTestId("statement-amounts").locator("[data-amount=basicInsurance] td")).toHaveText("-¥38,290.00");
 });
