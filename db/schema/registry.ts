@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import {
   bigserial,
   char,
@@ -118,10 +117,8 @@ export const identities = pgTable(
     closedBySubmissionId: uuid("closed_by_submission_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("identities_person_idx").on(t.personId),
-    index("identities_open_idx").on(t.category).where(sql`${t.validTo} is null`),
-  ],
+  // One index only: every read goes through the person; each extra index slows reconciliation's bulk writes.
+  (t) => [index("identities_person_idx").on(t.personId)],
 );
 
 export const RUN_STATUSES = ["needs_review", "completed"] as const;
