@@ -42,6 +42,22 @@ export const visits = pgTable(
   ],
 );
 
+/**
+ * The parameters a settlement read, stored once per distinct snapshot: every settlement's
+ * receipt points here, so a county-year of settlements does not repeat the same 6 KB.
+ * Receipt = this row + the settlement's request and id; replaying it rebuilds the result.
+ */
+export const receiptParameterSets = pgTable("receipt_parameter_sets", {
+  key: char("key", { length: 64 }).primaryKey(),
+  policyCode: varchar("policy_code", { length: 32 }).notNull(),
+  policyDocument: text("policy_document").notNull(),
+  parameterVersion: text("parameter_version").notNull(),
+  knownCategories: jsonb("known_categories").notNull(),
+  parameters: jsonb("parameters").notNull(),
+  rules: jsonb("rules").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const ENTRY_TYPES = ["settlement", "reversal"] as const;
 export const entryTypeEnum = pgEnum("settlement_entry", ENTRY_TYPES);
 
@@ -77,8 +93,12 @@ export const settlements = pgTable(
     /** The person-year totals before and after this entry (engine field names). */
     yearToDateBefore: jsonb("year_to_date_before").notNull(),
     yearToDateAfter: jsonb("year_to_date_after").notNull(),
-    /** The engine's whole result: amounts, steps with rule ids, warnings, receipt. */
-    result: jsonb("result").notNull(),
+    /** The decision receipt: the request, the engine version and the stored parameter set; it replays to the whole result (steps, warnings). */
+    engineVersion: varchar("engine_version", { length: 32 }).notNull(),
+    receiptRequest: jsonb("receipt_request").notNull(),
+    receiptParameterSet: char("receipt_parameter_set", { length: 64 })
+      .notNull()
+      .references(() => receiptParameterSets.key),
     reason: text("reason"),
     createdBy: uuid("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

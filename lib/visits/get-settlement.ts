@@ -5,7 +5,8 @@ import { personYearTotals, persons, regions, settlements, visits } from "@/db/sc
 import { AuthError, assertInScope } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { maskIdNumber } from "@/lib/registry/id-number";
-import { canonicalJson, replay, type SettlementResult } from "@/lib/settlement";
+import { canonicalJson } from "@/lib/settlement";
+import { settlementResult } from "./receipts";
 
 /** One ledger entry with its visit and person (ID masked), and its reversal if any: the single statement (一单制). */
 export async function getSettlement(db: DbOrTx, actor: SessionUser, settlementId: string) {
@@ -23,19 +24,25 @@ export async function getSettlement(db: DbOrTx, actor: SessionUser, settlementId
   const { idNumber, ...person } = row.person;
   return {
     settlement: row.settlement,
-    result: row.settlement.result as SettlementResult,
+    result: await settlementResult(db, row.settlement),
     visit: row.visit,
     person: { ...person, maskedIdNumber: maskIdNumber(idNumber), township: row.township },
     reversal: reversal ?? null,
   };
 }
 
-/** Replays a stored settlement from its receipt (parameters as they were) and says whether it matches. */
+/**
+ * Replays a stored settlement from its receipt (the parameters as they were) and says
+ * whether it gives the ledger's amounts and year-to-date totals to the fen.
+ */
 export async function replaySettlement(db: DbOrTx, actor: SessionUser, settlementId: string) {
-  const { result } = await getSettlement(db, actor, settlementId);
-  const replayed = replay(result.receipt);
-  // jsonb does not keep key order: compare canonical forms.
-  return { identical: canonicalJson(replayed) === canonicalJson(result), receiptId: result.receipt.id };
+  const { settlement, result } = await getSettlement(db, actor, settlementId);
+  const sign = settlement.entryType === "reversal" ? "-" : "";
+  const stored = [settlement.basicInsurance, settlement.criticalIllnessInsurance, settlement.supplementaryInsurance, settlement.medicalAssistance, settlement.tiltedAssistance, settlement.outOfPocket];
+  const a = result.amounts;
+  const replayed = [a.basicInsurance, a.criticalIllnessInsurance, a.supplementaryInsurance, a.medicalAssistance, a.tiltedAssistance, a.outOfPocket].map((v) => (sign && v !== "0.00" ? `${sign}${v}` : v));
+  const totalsMatch = settlement.entryType === "reversal" || canonicalJson(result.yearToDateAfter) === canonicalJson(settlement.yearToDateAfter);
+  return { identical: canonicalJson(replayed) === canonicalJson(stored) && totalsMatch, receiptId: settlement.receiptId };
 }
 
 /** A person's ledger for a year and the year's totals (W3 person page, W5). */

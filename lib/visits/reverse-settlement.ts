@@ -39,11 +39,13 @@ export async function reverseSettlement(db: Db, actor: SessionUser, input: { set
       tx,
       sql`insert into settlements (visit_id, person_id, region_code, year, entry_type, reverses_id, policy_code, parameter_version, receipt_id,
             resolved_category, total_cost, policy_range_cost, basic_insurance, critical_illness_insurance, supplementary_insurance,
-            medical_assistance, tilted_assistance, out_of_pocket, year_to_date_before, year_to_date_after, result, reason, created_by)
+            medical_assistance, tilted_assistance, out_of_pocket, year_to_date_before, year_to_date_after,
+            engine_version, receipt_request, receipt_parameter_set, reason, created_by)
           select visit_id, person_id, region_code, year, 'reversal', id, policy_code, parameter_version, receipt_id,
             resolved_category, -total_cost, -policy_range_cost, -basic_insurance, -critical_illness_insurance,
             -supplementary_insurance, -medical_assistance, -tilted_assistance, -out_of_pocket,
-            ${JSON.stringify(current)}::jsonb, ${JSON.stringify(restored)}::jsonb, result, ${input.reason}, ${actor.id}
+            ${JSON.stringify(current)}::jsonb, ${JSON.stringify(restored)}::jsonb,
+            engine_version, receipt_request, receipt_parameter_set, ${input.reason}, ${actor.id}
           from settlements where id = ${original.id}
           returning id`,
     );

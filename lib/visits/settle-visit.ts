@@ -9,6 +9,7 @@ import { AuthError, assertInScope } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { countyOf } from "@/lib/registry/county-of";
 import { EngineError, simulate, YEAR_TO_DATE_FIELDS, type SettlementResult, type YearToDate } from "@/lib/settlement";
+import { storeReceiptParameters } from "./receipts";
 import { ENGINE_FIELD_TO_INPUT, type VisitInput } from "./schemas";
 
 const TOTAL_COLUMNS: Record<(typeof YEAR_TO_DATE_FIELDS)[number], string> = {
@@ -60,7 +61,8 @@ function engineRefusal(error: EngineError): UserFacingError {
 /**
  * W5: records a visit and settles it through every tier in one transaction — the
  * category on the visit date from the registry, the person-year's locked totals, the
- * engine, the ledger entry with the engine's whole result, and the new totals. A hospital
+ * engine, the ledger entry with the amounts and the decision receipt (which replays to the
+ * whole result with its steps), and the new totals. A hospital
  * settlement number makes a second import of the same visit return the first settlement.
  */
 export async function settleVisit(db: Db, actor: SessionUser, input: VisitInput) {
@@ -149,7 +151,9 @@ export async function settleVisit(db: Db, actor: SessionUser, input: VisitInput)
         outOfPocket: a.outOfPocket,
         yearToDateBefore: yearToDate,
         yearToDateAfter: result.yearToDateAfter,
-        result,
+        engineVersion: result.receipt.engineVersion,
+        receiptRequest: result.receipt.request,
+        receiptParameterSet: await storeReceiptParameters(tx, result.receipt),
         createdBy: actor.id,
       })
       .returning({ id: settlements.id });

@@ -5,7 +5,8 @@ import type { DatabaseHandle } from "@/db";
 import { auditLog, personYearTotals, persons, settlements, visits } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/types";
 import { reconcileMonth } from "@/lib/registry/reconcile-month";
-import { replay, type SettlementResult } from "@/lib/settlement";
+import { replaySettlement } from "@/lib/visits/get-settlement";
+import { settlementResult } from "@/lib/visits/receipts";
 import { reverseSettlement } from "@/lib/visits/reverse-settlement";
 import { visitInputSchema } from "@/lib/visits/schemas";
 import { settleVisit } from "@/lib/visits/settle-visit";
@@ -73,10 +74,16 @@ describe.each(BACKENDS)("visit settlement on %s", (kind) => {
       outOfPocket: "23284.70",
     });
     expect(await totals(ids.dibao!)).toMatchObject({ basicPaid: "69790.00", criticalBase: "30210.00", criticalPaid: "13786.50", assistancePaid: "13138.80" });
-    // The stored receipt replays to the identical result.
-    const result = s!.result as SettlementResult;
-    expect(replay(result.receipt)).toEqual(result);
+    // The stored receipt (parameters kept once) replays to the identical result, steps included.
+    const result = await settlementResult(db, s!);
+    expect(result.amounts.outOfPocket).toBe("23284.70");
     expect(result.receipt.id).toBe(s!.receiptId);
+    expect(result.steps.map((step) => step.ruleId)).toContain("P-TILT-2");
+    expect(await replaySettlement(db, clerk, settlementId)).toEqual({ identical: true, receiptId: s!.receiptId });
+    // A second settlement with the same shape reuses the stored parameter set.
+    await settleVisit(db, clerk, form(ids.dibao!, { visitDate: "2024-04-02", totalCost: "3000.00", outOfCatalogCost: "", selfPayFirstCost: "" }));
+    const [{ n }] = (await db.execute(sql`select count(*)::int as n from receipt_parameter_sets`).then((r) => ((r as { rows?: unknown[] }).rows ?? r) as Array<{ n: number }>)) as [{ n: number }];
+    expect(Number(n)).toBeLessThanOrEqual(2);
   });
 
   test("reversal restores every accumulator exactly; the ledger keeps both entries; a second reversal changes nothing", async () => {

@@ -1,0 +1,51 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { receiptParameterSets, type Settlement } from "@/db/schema";
+import { canonicalJson, replay, type Receipt, type SettlementRequest, type SettlementResult } from "@/lib/settlement";
+
+type ParameterPart = Pick<Receipt, "policyCode" | "policyDocument" | "parameterVersion" | "knownCategories" | "parameters" | "rules">;
+
+// The engine shares one frozen parameters object per read sequence: hash each once.
+const keys = new WeakMap<object, string>();
+
+/** Stores the receipt's parameter part once (content-addressed) and returns its key. */
+export async function storeReceiptParameters(tx: DbOrTx, receipt: Receipt): Promise<string> {
+  let key = keys.get(receipt.parameters);
+  const part: ParameterPart = {
+    policyCode: receipt.policyCode,
+    policyDocument: receipt.policyDocument,
+    parameterVersion: receipt.parameterVersion,
+    knownCategories: receipt.knownCategories,
+    parameters: receipt.parameters,
+    rules: receipt.rules,
+  };
+  if (!key) {
+    key = createHash("sha256").update(canonicalJson(part)).digest("hex");
+    keys.set(receipt.parameters, key);
+  }
+  await tx.insert(receiptParameterSets).values({ key, ...part }).onConflictDoNothing();
+  return key;
+}
+
+/**
+ * The whole engine result of a stored settlement, rebuilt by replaying its receipt with the
+ * parameters it used (the engine refuses a receipt whose content does not match its id).
+ */
+export async function settlementResult(db: DbOrTx, settlement: Settlement): Promise<SettlementResult> {
+  const [part] = await db.select().from(receiptParameterSets).where(eq(receiptParameterSets.key, settlement.receiptParameterSet)).limit(1);
+  if (!part) throw new Error("receipt parameters missing");
+  const receipt: Receipt = {
+    id: settlement.receiptId,
+    engineVersion: settlement.engineVersion,
+    policyCode: part.policyCode,
+    policyDocument: part.policyDocument,
+    parameterVersion: part.parameterVersion,
+    knownCategories: part.knownCategories as Receipt["knownCategories"],
+    parameters: part.parameters as Receipt["parameters"],
+    rules: part.rules as Receipt["rules"],
+    request: settlement.receiptRequest as SettlementRequest,
+  };
+  return replay(receipt) as SettlementResult;
+}
