@@ -12,13 +12,13 @@ describe("synthetic visits", () => {
   });
 
   test("are valid engine requests: money with two decimals, parts within the total, dates in the year", () => {
-    for (const { personIndex: _person, ...v } of generateVisits({ count: 2_000, persons: 100, year: 2025, seed: 5 })) {
+    for (const { personIndex: _person, visitDate, ...v } of generateVisits({ count: 2_000, persons: 100, year: 2025, seed: 5 })) {
       expect(v.totalCost).toMatch(/^\d+\.\d{2}$/);
       expect(fen(v.outOfCatalogCost) + fen(v.selfPayFirstCost) <= fen(v.totalCost)).toBe(true);
-      expect(v.visitDate.startsWith("2025-")).toBe(true);
+      expect(visitDate.startsWith("2025-")).toBe(true);
       const check = validateSettlementRequest({
         region: "500243",
-        date: v.visitDate,
+        date: visitDate,
         person: { categories: ["DIBAO"], insuranceTier: 1 },
         visit: { ...v, hospitalLevel: Number(v.hospitalLevel), transferFromLevel: null },
       });
