@@ -4,8 +4,6 @@
  * rows reconciled (< 30 s) — on PGlite and, when DATABASE_URL is set (or a local server
  * answers), on PostgreSQL. Each figure comes with a floor measured in the same run.
  */
-import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { parse as parseCsv } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
@@ -15,6 +13,7 @@ import { reconcileMonth } from "@/lib/registry/reconcile-month";
 import { encodeListCsv, generateDepartmentRows } from "@/lib/registry/synthetic";
 import { createTestDatabase } from "../tests/support/db";
 import { sessionUser } from "../tests/support/registry";
+import { perDatabase, writeSection } from "./support";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const MONTH = "2024-06";
@@ -27,19 +26,6 @@ const DEPARTMENTS: Array<[DepartmentCode, string]> = [
 ];
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const s = (ms: number) => (ms / 1000).toFixed(2);
-
-async function postgresUrl(): Promise<string | null> {
-  const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  try {
-    const { default: postgres } = await import("postgres");
-    const probe = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
-    await probe`select 1`;
-    await probe.end();
-    return url;
-  } catch {
-    return null;
-  }
-}
 
 async function run(kind: "pglite" | "postgres") {
   const handle = await createTestDatabase(kind, { seedDemo: true });
@@ -100,24 +86,7 @@ async function run(kind: "pglite" | "postgres") {
   };
 }
 
-const child = process.argv.indexOf("--child");
-if (child !== -1) {
-  const kind = process.argv[child + 1] as "pglite" | "postgres";
-  process.stdout.write(`RESULT ${JSON.stringify(await run(kind))}\n`);
-  process.exit(0);
-}
-
-/** One database per process, so neither run's memory shows in the other's figures. */
-function runInChild(kind: "pglite" | "postgres", env: NodeJS.ProcessEnv) {
-  const out = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, "--child", kind], { env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  const line = out.stdout.split("\n").find((l) => l.startsWith("RESULT "));
-  if (!line) throw new Error(`bench child ${kind} failed:\n${out.stderr.slice(-2000)}`);
-  return JSON.parse(line.slice(7)) as Awaited<ReturnType<typeof run>>;
-}
-
-const results = [runInChild("pglite", process.env)];
-const pg = await postgresUrl();
-if (pg) results.push(runInChild("postgres", { ...process.env, DATABASE_URL: pg }));
+const results = await perDatabase(run);
 
 const lines = results.map(
   (r) =>
@@ -130,12 +99,7 @@ const table = [
 ].join("\n");
 console.log(table);
 
-const doc = "docs/benchmarks.md";
-const section = `## Registry (database)\n\nCommand: \`npm run bench:registry\` (${new Date().toISOString().slice(0, 10)}, 2-core machine shared with other work; synthetic 彭水 lists from \`lib/registry/synthetic.ts\`).\nStaging = read + validate every row + preview against the registry + write the draft; reconciliation = merge the four confirmed lists, write persons and identities, build the snapshot.\n\n${table}\n`;
-const current = existsSync(doc) ? readFileSync(doc, "utf8") : "# Benchmarks\n";
-const marker = "## Registry (database)";
-if (current.includes(marker)) {
-  const start = current.indexOf(marker);
-  const next = current.indexOf("\n## ", start + marker.length);
-  writeFileSync(doc, current.slice(0, start) + section + (next === -1 ? "" : current.slice(next + 1)));
-} else appendFileSync(doc, `\n${section}`);
+writeSection(
+  "Registry (database)",
+  `Command: \`npm run bench:registry\` (${new Date().toISOString().slice(0, 10)}, 2-core machine shared with other work; synthetic 彭水 lists from \`lib/registry/synthetic.ts\`).\nStaging = read + validate every row + preview against the registry + write the draft; reconciliation = merge the four confirmed lists, write persons and identities, build the snapshot.\n\n${table}`,
+);

@@ -4,8 +4,6 @@
  * totals, engine, ledger, totals) on PGlite and, when one answers, PostgreSQL; reports
  * visits/s with the engine alone on the same requests as the floor.
  */
-import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { persons } from "@/db/schema";
@@ -16,6 +14,7 @@ import { settleVisit } from "@/lib/visits/settle-visit";
 import { generateVisits } from "@/lib/visits/synthetic-visits";
 import { createTestDatabase } from "../tests/support/db";
 import { sessionUser } from "../tests/support/registry";
+import { perDatabase, writeSection } from "./support";
 
 const VISITS = Number(process.env.BENCH_VISITS ?? 100_000);
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 20_000);
@@ -64,35 +63,7 @@ async function run(kind: "pglite" | "postgres") {
   return { kind, workers, visits: forms.length, stored: Number(n), settleMs, engineMs };
 }
 
-const child = process.argv.indexOf("--child");
-if (child !== -1) {
-  process.stdout.write(`RESULT ${JSON.stringify(await run(process.argv[child + 1] as "pglite" | "postgres"))}\n`);
-  process.exit(0);
-}
-
-function runInChild(kind: "pglite" | "postgres", env: NodeJS.ProcessEnv) {
-  const out = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, "--child", kind], { env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  const line = out.stdout.split("\n").find((l) => l.startsWith("RESULT "));
-  if (!line) throw new Error(`bench child ${kind} failed:\n${out.stderr.slice(-2000)}`);
-  return JSON.parse(line.slice(7)) as Awaited<ReturnType<typeof run>>;
-}
-
-async function postgresUrl(): Promise<string | null> {
-  const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  try {
-    const { default: postgres } = await import("postgres");
-    const probe = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
-    await probe`select 1`;
-    await probe.end();
-    return url;
-  } catch {
-    return null;
-  }
-}
-
-const results = [runInChild("pglite", process.env)];
-const pg = await postgresUrl();
-if (pg) results.push(runInChild("postgres", { ...process.env, DATABASE_URL: pg }));
+const results = await perDatabase(run);
 
 const rate = (count: number, ms: number) => Math.round((count / ms) * 1000).toLocaleString("en-US");
 const table = [
@@ -102,12 +73,7 @@ const table = [
 ].join("\n");
 console.log(table);
 
-const doc = "docs/benchmarks.md";
-const marker = "## Settlement (database)";
-const section = `${marker}\n\nCommand: \`npm run bench:settle\` (${new Date().toISOString().slice(0, 10)}; ${PEOPLE} synthetic 彭水 people, visits from \`lib/visits/synthetic-visits.ts\`). Each visit goes through the clerk's path: form schema → \`settleVisit\` (categories on the visit date, person-year totals locked, engine with trace, ledger entry, totals, audit) in one transaction.\n\n${table}\n`;
-const current = existsSync(doc) ? readFileSync(doc, "utf8") : "# Benchmarks\n";
-if (current.includes(marker)) {
-  const start = current.indexOf(marker);
-  const end = current.indexOf("\n## ", start + marker.length);
-  writeFileSync(doc, current.slice(0, start) + section + (end === -1 ? "" : current.slice(end + 1)));
-} else appendFileSync(doc, `\n${section}`);
+writeSection(
+  "Settlement (database)",
+  `Command: \`npm run bench:settle\` (${new Date().toISOString().slice(0, 10)}; ${PEOPLE} synthetic 彭水 people, visits from \`lib/visits/synthetic-visits.ts\`). Each visit goes through the clerk's path: form schema → \`settleVisit\` (categories on the visit date, person-year totals locked, engine with trace, ledger entry, totals, audit) in one transaction.\n\n${table}`,
+);

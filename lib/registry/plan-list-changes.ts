@@ -3,18 +3,11 @@
  * county's reconciliation applies (W2): pure planning over the rows and the current
  * registry state of the people they name. The database layer loads and writes.
  */
-import type { CategoryCode, ChangeType, DepartmentCode } from "@/db/schema/enums";
+import type { CategoryCode, DepartmentCode } from "@/db/schema/enums";
+import type { ValidListRow } from "./validate-list";
 
-export interface ListRow {
-  rowNumber: number;
-  idNumber: string;
-  name: string;
-  category: CategoryCode;
-  changeType: ChangeType;
-  certifiedOn: string;
-  townshipCode: string;
-  phone: string | null;
-}
+/** A validated row of a department list (the validator's output is the planner's input). */
+export type ListRow = ValidListRow;
 
 export interface RegistryEntry {
   name: string;
