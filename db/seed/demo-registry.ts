@@ -4,7 +4,7 @@ import { listSubmissions, users } from "../schema";
 import type { DepartmentCode } from "../schema/enums";
 import type { SessionUser } from "@/lib/auth/types";
 import { shanghaiDate } from "@/lib/registry/deadline";
-import { monthOf, recentMonths } from "@/lib/registry/months";
+import { monthEnd, monthOf, recentMonths } from "@/lib/registry/months";
 import { reconcileMonth } from "@/lib/registry/reconcile-month";
 import { confirmSubmission, stageListUpload } from "@/lib/registry/stage-list-upload";
 import { departmentList, encodeListCsv, generatePersons } from "@/lib/registry/synthetic";
@@ -31,8 +31,7 @@ export async function seedDemoRegistry(db: Db): Promise<boolean> {
   const [any] = await db.select({ id: listSubmissions.id }).from(listSubmissions).limit(1);
   if (any) return false;
   const month = recentMonths(monthOf(new Date()), 2)[1]!;
-  const monthEndDate = shanghaiDate(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)));
-  const persons = generatePersons({ count: 3000, seed: "demo", to: monthEndDate });
+  const persons = generatePersons({ count: 3000, seed: "demo", to: monthEnd(month) });
   const today = shanghaiDate(new Date());
   for (const [department, username] of DEMO_DEPARTMENTS) {
     const user = await asUser(db, username);

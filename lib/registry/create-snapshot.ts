@@ -3,13 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { executeRows, type DbOrTx } from "@/db/client";
 import { registrySnapshots } from "@/db/schema";
 import { categoryPriorityFor } from "./category-priority";
-
-/** The last day of a "YYYY-MM" month: the snapshot's as-of date. */
-export function monthEnd(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(last).padStart(2, "0")}`;
-}
+import { monthEnd } from "./months";
 
 /**
  * The versioned monthly snapshot (W2.3): every person's single resolved category on

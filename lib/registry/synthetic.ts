@@ -33,8 +33,9 @@ import {
   DEPARTMENT_CATEGORY_CODES,
   categoryDepartment,
 } from "./department-categories";
-import { daysInMonth, idCheckDigit } from "./id-number";
+import { idCheckDigit } from "./id-number";
 import { LIST_COLUMNS, type ColumnKey } from "./list-file";
+import { monthEnd } from "./months";
 
 /* ------------------------------------------------------------------------------------------ */
 /* PRNG                                                                                       */
@@ -151,9 +152,7 @@ function fromDay(day: number): string {
 }
 
 function monthBounds(month: string): { start: string; end: string } {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  if (!m) throw new RangeError(`月份格式应为 YYYY-MM：${month}`);
-  return { start: `${month}-01`, end: `${month}-${daysInMonth(Number(m[1]), Number(m[2]))}` };
+  return { start: `${month}-01`, end: monthEnd(month) };
 }
 
 /** The `today` under which the list of `month` validates: the 5th of the following month. */

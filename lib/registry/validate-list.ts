@@ -18,6 +18,7 @@ import type { CategoryCode, ChangeType, DepartmentCode } from "@/db/schema/enums
 import { CATEGORY_LABELS, DEPARTMENT_CATEGORY_CODES, DEPARTMENT_NAMES, parseCategory, parseChangeType } from "./department-categories";
 import { daysInMonth, parseIdNumber } from "./id-number";
 import { COLUMN_HEADERS, type ColumnKey, type ListFileRow } from "./list-file";
+import { monthEnd, monthLabel } from "./months";
 
 export interface ValidListRow {
   rowNumber: number;
@@ -110,13 +111,6 @@ export function isChineseName(name: string): boolean {
 
 /* ------------------------------------------------------------------------------------------ */
 
-function lastDayOfMonth(month: string): string {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  if (!m) throw new RangeError(`月份格式应为 YYYY-MM：${month}`);
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  return `${month}-${daysInMonth(y, mo)}`;
-}
 
 function quote(text: string): string {
   const shown = [...text].slice(0, 20).join("");
@@ -126,8 +120,8 @@ function quote(text: string): string {
 /** Validate the rows of a list for one department. */
 export function validateListRows(rows: readonly ListFileRow[], options: ValidateListOptions): ValidateListResult {
   const { department, today, month } = options;
-  const monthEnd = lastDayOfMonth(month);
-  const monthLabel = `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
+  const lastDay = monthEnd(month);
+  const monthName = monthLabel(month);
   const allowed = DEPARTMENT_CATEGORY_CODES[department];
   const allowedText = allowed.map((c) => CATEGORY_LABELS[c]).join("、");
   const deptName = DEPARTMENT_NAMES[department];
@@ -200,7 +194,7 @@ export function validateListRows(rows: readonly ListFileRow[], options: Validate
       if (d === "invalid") err("certifiedOn", "认定日期格式应为“2024-03-01”“2024/3/1”或“2024年3月1日”");
       else if (d === "nonexistent") err("certifiedOn", "认定日期不存在");
       else if (d > today) err("certifiedOn", "认定日期晚于今天");
-      else if (d > monthEnd) err("certifiedOn", `认定日期晚于报送月份（${monthLabel}），请在下月名单中报送`);
+      else if (d > lastDay) err("certifiedOn", `认定日期晚于报送月份（${monthName}），请在下月名单中报送`);
       else if (id.ok && d < id.birthDate) err("certifiedOn", "认定日期早于出生日期");
       else certifiedOn = d;
     }

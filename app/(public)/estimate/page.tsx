@@ -6,6 +6,7 @@ import { parseEstimateQuery, toQueryString, type QueryInput } from "@/lib/estima
 import { policySetOfForm, runEstimate, runSubsidyEstimate } from "@/lib/estimate/run-estimate";
 import { ruleHref } from "@/lib/estimate/rule-link";
 import { formatYuan } from "@/lib/money";
+import { shanghaiDate } from "@/lib/registry/deadline";
 import { Card, Notice, PageTitle } from "@/components/ui";
 import { EstimateForm } from "@/components/estimate/estimate-form";
 import { StackedBar } from "@/components/estimate/stacked-bar";
@@ -21,10 +22,6 @@ const REGIONS = [
   { value: "330300", label: "浙江省温州市" },
   { value: "220000", label: "吉林省" },
 ];
-
-function todayInChina(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
-}
 
 function Warnings({ warnings }: { warnings: { code: string; message: string; key?: string }[] }) {
   const examples = warnings.filter((w) => w.code === "EXAMPLE_PARAMETER");
@@ -48,7 +45,7 @@ function Warnings({ warnings }: { warnings: { code: string; message: string; key
 export default async function EstimatePage({ searchParams }: { searchParams: Promise<QueryInput> }) {
   const query = await searchParams;
   const tab = query.tab === "subsidy" ? "subsidy" : "visit";
-  const form = parseEstimateQuery(query, todayInChina());
+  const form = parseEstimateQuery(query, shanghaiDate(new Date()));
   const policies = listPolicySets().map((s) => ({ value: s.code, label: `${s.title}（${s.document}）` }));
   let categories = listPolicySets().find((s) => s.code === "pengshui-2023")!.categoryPriority.filter((c) => c !== "NONE");
   try {
