@@ -14,10 +14,11 @@
  * the command into docs/benchmarks.md ("Registry intake" section; other sections are kept).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeSection } from "./support";
 import zlib from "node:zlib";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -162,11 +163,8 @@ async function main() {
     }
 
     if (process.argv.includes("--no-write")) return;
-    const doc = path.join(ROOT, "docs", "benchmarks.md");
-    const section = [
-      "## Registry intake",
-      "",
-      `Command: \`npx tsx bench/registry-intake.ts\` (bench/registry-intake.ts). Figures of the last run on this machine`,
+    const body = [
+      `Command: \`npm run bench:registry-intake\` (bench/registry-intake.ts). Figures of the last run on this machine`,
       `(${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, load average at the end ${os.loadavg().map((x) => fmt(x, 2)).join(" ")}):`,
       "",
       ...lines.map((l) => `- ${l}`),
@@ -176,19 +174,8 @@ async function main() {
       "module start-up included (the memory floor shows how much of it is start-up and the file's bytes). The",
       "time floor does the least any reader must do with the same bytes in the same run; the ratio is what",
       "parsing cells, checking the header and validating every row cost on top.",
-      "",
     ].join("\n");
-    let text = existsSync(doc) ? readFileSync(doc, "utf8") : "# Benchmarks\n\nFigures with the command that produced them (quality.md).\n\n";
-    const start = text.indexOf("## Registry intake");
-    if (start >= 0) {
-      const rest = text.slice(start + 1);
-      const nextHeading = rest.search(/\n## /);
-      text = text.slice(0, start) + section + (nextHeading >= 0 ? rest.slice(nextHeading + 1) : "");
-    } else {
-      text = `${text.trimEnd()}\n\n${section}`;
-    }
-    writeFileSync(doc, text);
-    console.log(`written to ${path.relative(ROOT, doc)}`);
+    writeSection("Registry intake", body);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 /** What the database benchmarks share: finding a PostgreSQL server, one process per database, the figures' section in docs/benchmarks.md. */
 import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
 /** DATABASE_URL, or the machine's local server, when one answers. */
 export async function postgresUrl(): Promise<string | null> {
@@ -38,9 +39,9 @@ export async function perDatabase<T>(run: (kind: "pglite" | "postgres") => Promi
   return results;
 }
 
-/** Replaces (or appends) the `## title` section of docs/benchmarks.md. */
+/** Replaces (or appends) the `## title` section of docs/benchmarks.md; the other sections stay. */
 export function writeSection(title: string, body: string): void {
-  const doc = "docs/benchmarks.md";
+  const doc = path.join(import.meta.dirname, "..", "docs", "benchmarks.md");
   const marker = `## ${title}`;
   const section = `${marker}\n\n${body}\n`;
   const current = existsSync(doc) ? readFileSync(doc, "utf8") : "# Benchmarks\n";
