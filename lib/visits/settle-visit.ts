@@ -84,6 +84,8 @@ export async function settleVisit(db: Db, actor: SessionUser, input: VisitInput)
 
     const year = Number(input.visitDate.slice(0, 4));
     const yearToDate = await lockYearToDate(tx, person.id, year);
+    const { kind, hospitalLevel, location, referral, specialDisease, transferFromLevel } = input;
+    const visitFacts = { kind, hospitalLevel, location, referral, specialDisease, transferFromLevel };
     let result: SettlementResult;
     try {
       result = simulate({
@@ -91,12 +93,7 @@ export async function settleVisit(db: Db, actor: SessionUser, input: VisitInput)
         date: input.visitDate,
         person: { categories: await categoriesOn(tx, person.id, input.visitDate), insuranceTier: input.insuranceTier },
         visit: {
-          kind: input.kind,
-          hospitalLevel: input.hospitalLevel,
-          location: input.location,
-          referral: input.referral,
-          specialDisease: input.specialDisease,
-          transferFromLevel: input.transferFromLevel,
+          ...visitFacts,
           totalCost: input.totalCost,
           outOfCatalogCost: input.outOfCatalogCost,
           selfPayFirstCost: input.selfPayFirstCost,
@@ -117,12 +114,7 @@ export async function settleVisit(db: Db, actor: SessionUser, input: VisitInput)
         externalVisitNumber: input.externalVisitNumber,
         hospitalName: input.hospitalName,
         visitDate: input.visitDate,
-        kind: input.kind,
-        hospitalLevel: input.hospitalLevel,
-        location: input.location,
-        referral: input.referral,
-        specialDisease: input.specialDisease,
-        transferFromLevel: input.transferFromLevel,
+        ...visitFacts,
         totalCost: a.totalCost,
         outOfCatalogCost: a.outOfCatalogCost,
         selfPayFirstCost: a.selfPayFirstCost,
