@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button, inputClass, Notice } from "@/components/ui";
+import { FILE_TOO_LARGE_MESSAGE, MAX_LIST_BYTES } from "@/lib/registry/limits";
 
-const MAX_BYTES = 30 * 1024 * 1024;
 
 type Outcome =
   | { kind: "refused"; code: string; message: string }
@@ -26,8 +26,8 @@ export function ListUploadForm({ months, defaultMonth }: { months: string[]; def
       setOutcome({ kind: "refused", code: "NO_FILE", message: "请选择要上传的名单文件" });
       return;
     }
-    if (file.size > MAX_BYTES) {
-      setOutcome({ kind: "refused", code: "FILE_TOO_LARGE", message: `文件超过 ${MAX_BYTES / 1024 / 1024}MB 上限，请分批报送` });
+    if (file.size > MAX_LIST_BYTES) {
+      setOutcome({ kind: "refused", code: "FILE_TOO_LARGE", message: FILE_TOO_LARGE_MESSAGE });
       return;
     }
     setPending(true);

@@ -10,13 +10,12 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { AuthError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { countyOf } from "./county-of";
+import { FILE_TOO_LARGE_MESSAGE, MAX_LIST_BYTES } from "./limits";
 import { ListFileError, readListFile } from "./list-file";
 import { loadRegistryState } from "./load-registry-state";
 import { previewAgainstRegistry } from "./plan-list-changes";
 import { validateListRows } from "./validate-list";
 
-/** Largest department file accepted (a 100,000-row list is about 10 MB as CSV). */
-export const MAX_LIST_BYTES = 30 * 1024 * 1024;
 
 export interface RowError {
   rowNumber: number;
@@ -45,7 +44,7 @@ export async function stageListUpload(
   const department = actor.departmentCode;
   if (!department) throw new AuthError(403, "FORBIDDEN", "只有部门经办员可以报送名单");
   if (input.bytes.byteLength > MAX_LIST_BYTES) {
-    return { kind: "refused", code: "FILE_TOO_LARGE", message: `文件超过 ${MAX_LIST_BYTES / 1024 / 1024}MB 上限，请分批报送` };
+    return { kind: "refused", code: "FILE_TOO_LARGE", message: FILE_TOO_LARGE_MESSAGE };
   }
   const fileHash = createHash("sha256").update(input.bytes).digest("hex");
   const [existing] = await db

@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { withUser } from "@/lib/route";
-import { MAX_LIST_BYTES, stageListUpload } from "@/lib/registry/stage-list-upload";
+import { stageListUpload } from "@/lib/registry/stage-list-upload";
+import { FILE_TOO_LARGE_MESSAGE, MAX_LIST_BYTES } from "@/lib/registry/limits";
 import { shanghaiDate } from "@/lib/registry/deadline";
 
 export const dynamic = "force-dynamic";
@@ -53,7 +54,7 @@ export const POST = withUser({ permission: "registry.submit" }, async (user, req
   const bytes = await readCapped(request, MAX_LIST_BYTES);
   if (!bytes) {
     return NextResponse.json(
-      { kind: "refused", code: "FILE_TOO_LARGE", message: `文件超过 ${MAX_LIST_BYTES / 1024 / 1024}MB 上限，请分批报送` },
+      { kind: "refused", code: "FILE_TOO_LARGE", message: FILE_TOO_LARGE_MESSAGE },
       { status: 413 },
     );
   }
