@@ -1,17 +1,11 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { regions } from "@/db/schema";
 
 /** A region scope prefix ("50", "500243") names the region whose code it starts (500000, 500243). */
 export function scopeRegionCode(scope: string): string {
   return scope.length >= 6 ? scope : scope.padEnd(6, "0");
-}
-
-export async function getRegionNames(db: DbOrTx, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, codes));
-  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 export async function getScopeName(db: DbOrTx, scope: string): Promise<string> {
