@@ -26,6 +26,9 @@ export const DEPARTMENT_CATEGORY_CODES: Readonly<Record<DepartmentCode, readonly
   FUPIN: ["JIANDANG"],
 };
 
+/** Departments that send monthly lists to a county office today (P-ID-1; FUPIN only under the 2018–2020 documents). */
+export const LIST_DEPARTMENTS = ["MINZHENG", "XIANGCUN", "TUIYI", "CANLIAN"] as const satisfies readonly DepartmentCode[];
+
 /** The department names used in messages: the one list in lib/labels.ts. */
 export { DEPARTMENT_LABELS as DEPARTMENT_NAMES } from "@/lib/labels";
 

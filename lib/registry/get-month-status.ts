@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { listSubmissions, reconciliationRuns } from "@/db/schema";
 import type { DepartmentCode } from "@/db/schema/enums";
 import type { SessionUser } from "@/lib/auth/types";
-import { LIST_DEPARTMENTS } from "@/lib/users/schemas";
+import { LIST_DEPARTMENTS } from "@/lib/registry/department-categories";
 import { countyOf } from "./county-of";
 import { isLate, submissionDeadline } from "./deadline";
 

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/db/schema/enums";
 import { passwordSchema } from "@/lib/auth/password";
-
-/** Departments that send lists to a county office (glossary.md; FUPIN only under the 2018–2020 documents). */
-export const LIST_DEPARTMENTS = ["MINZHENG", "XIANGCUN", "TUIYI", "CANLIAN"] as const;
+import { LIST_DEPARTMENTS } from "@/lib/registry/department-categories";
 
 export const userIdSchema = z.string({ error: "缺少用户" }).uuid("用户编号无效");
 

@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { ROLES } from "@/db/schema/enums";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/users/list-users";
-import { LIST_DEPARTMENTS } from "@/lib/users/schemas";
+import { LIST_DEPARTMENTS } from "@/lib/registry/department-categories";
 import { DEPARTMENT_LABELS, ROLE_LABELS, formatDate } from "@/lib/labels";
 import { Badge, Card, PageTitle } from "@/components/ui";
 import { CreateUserForm } from "@/components/users/create-user-form";
