@@ -4,3 +4,5 @@ export * from "./users";
 export * from "./audit";
 export * from "./registry";
 export * from "./settlement";
+export * from "./enrolment";
+export * from "./cases";

@@ -12,7 +12,10 @@ export const PERMISSIONS = [
   "registry.reconcile", // merge the month's lists, settle conflicts, export snapshots (W2)
   "beneficiary.read", // look up people of the county, masked (W3)
   "beneficiary.reveal", // reveal a full ID number, audited (W3)
-  "visit.settle", // record and settle visits, reverse a wrong settlement, print statements (W5)
+  "visit.settle", // record and settle visits, import hospital exports and opening balances, reverse, print (W5)
+  "subsidy.manage", // enrol people, build the year's subsidy roster, record its payment (W4)
+  "case.handle", // take in and review on-application cases, propose amounts, record payment; work alerts (W6, W7)
+  "case.decide", // approve or reject a proposed case — never one's own proposal (W6 four eyes)
   "users.manage", // add and disable the county's users
   "audit.read", // read the county's audit log
 ] as const;
@@ -20,8 +23,19 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   department: ["area.department", "registry.submit"],
-  county_clerk: ["area.county", "registry.reconcile", "beneficiary.read", "beneficiary.reveal", "visit.settle"],
-  county_admin: ["area.county", "registry.reconcile", "beneficiary.read", "beneficiary.reveal", "visit.settle", "users.manage", "audit.read"],
+  county_clerk: ["area.county", "registry.reconcile", "beneficiary.read", "beneficiary.reveal", "visit.settle", "subsidy.manage", "case.handle"],
+  county_admin: [
+    "area.county",
+    "registry.reconcile",
+    "beneficiary.read",
+    "beneficiary.reveal",
+    "visit.settle",
+    "subsidy.manage",
+    "case.handle",
+    "case.decide",
+    "users.manage",
+    "audit.read",
+  ],
   supervisor: ["area.supervisor"],
 };
 
