@@ -12,6 +12,8 @@ export function SiteHeader() {
           <Link href="/">首页</Link>
           <Link href="/policies">政策解读</Link>
           <Link href="/estimate">费用估算</Link>
+          <Link href="/apply">申请救助</Link>
+          <Link href="/apply/status">进度查询</Link>
           <Link href="/login">工作人员登录</Link>
         </nav>
       </div>
