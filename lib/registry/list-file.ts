@@ -4,6 +4,8 @@
  *
  * Public surface:
  *  - `readListFile(bytes, { fileName, declaredEncoding?, maxBytes })` → Promise<ListFile>
+ *  - `readTableFile(bytes, spec, options)` — the same reader for another table layout (the
+ *    hospital settlement export, opening balances): a `TableSpec` names its columns.
  *  - `ListFileError` { code: ListFileErrorCode, message, cells? } — every refusal of the whole file
  *  - `LIST_COLUMNS` (key, header, required, accepted aliases), `ColumnKey`, `COLUMN_HEADERS`
  *  - `normaliseHeader(text)`
@@ -33,13 +35,23 @@ export const LIST_COLUMNS = [
 
 export type ColumnKey = (typeof LIST_COLUMNS)[number]["key"];
 
+/** A table layout: its columns (header, aliases, required), the ID column and the date columns. */
+export interface TableSpec<K extends string> {
+  columns: readonly { key: K; header: string; required: boolean; aliases: readonly string[] }[];
+  /** Headers accepted and ignored (序号, 备注 …). */
+  ignoredHeaders: readonly string[];
+  /** Kept as text: a number there (5.00243E+17) is refused, the digits are lost. */
+  idColumn: K;
+  /** Date cells become YYYY-MM-DD. */
+  dateColumns: readonly K[];
+}
+
 /** Column key → the Chinese header of the template (used in every message naming a column). */
 export const COLUMN_HEADERS: Readonly<Record<ColumnKey, string>> = Object.fromEntries(
   LIST_COLUMNS.map((c) => [c.key, c.header]),
 ) as Record<ColumnKey, string>;
 
-/** Headers accepted and ignored. */
-const IGNORED_HEADERS = ["序号", "备注"];
+export const LIST_SPEC: TableSpec<ColumnKey> = { columns: LIST_COLUMNS, ignoredHeaders: ["序号", "备注"], idColumn: "idNumber", dateColumns: ["certifiedOn"] };
 
 export type ListFileErrorCode =
   | "FILE_TOO_LARGE"
@@ -77,21 +89,23 @@ export interface ReadListFileOptions {
   maxBytes: number;
 }
 
-export interface ListFileRow {
+export interface TableRow<K extends string> {
   /** The row number a spreadsheet shows (1-based, header included). */
   rowNumber: number;
-  /** Trimmed text of each column; "" when empty (and for 联系电话 when the column is absent). */
-  cells: Record<ColumnKey, string>;
+  /** Trimmed text of each column; "" when empty (and for an optional column that is absent). */
+  cells: Record<K, string>;
 }
 
-export interface ListFile {
+export interface TableFile<K extends string> {
   format: "csv" | "xlsx";
   /** The encoding a CSV was decoded with; null for XLSX. */
   encoding: "utf-8" | "gb18030" | null;
   /** The header row as found (trimmed). */
   header: string[];
-  rows: ListFileRow[];
+  rows: TableRow<K>[];
 }
+export type ListFileRow = TableRow<ColumnKey>;
+export type ListFile = TableFile<ColumnKey>;
 
 /* ------------------------------------------------------------------------------------------ */
 /* Header                                                                                     */
@@ -105,43 +119,65 @@ export function normaliseHeader(text: string): string {
     .replace(/[:：]$/, "");
 }
 
-const HEADER_LOOKUP = new Map<string, ColumnKey>();
-for (const c of LIST_COLUMNS) {
-  for (const h of [c.header, ...c.aliases]) HEADER_LOOKUP.set(normaliseHeader(h), c.key);
+/** A spec with its lookups built once. Internally keys are plain strings. */
+interface Layout {
+  spec: TableSpec<string>;
+  lookup: Map<string, string>;
+  ignored: Set<string>;
+  headers: Record<string, string>;
+  dates: Set<string>;
 }
-const IGNORED_LOOKUP = new Set(IGNORED_HEADERS.map(normaliseHeader));
+const LAYOUTS = new WeakMap<TableSpec<string>, Layout>();
+function layoutOf(spec: TableSpec<string>): Layout {
+  let layout = LAYOUTS.get(spec);
+  if (!layout) {
+    const lookup = new Map<string, string>();
+    for (const c of spec.columns) for (const h of [c.header, ...c.aliases]) lookup.set(normaliseHeader(h), c.key);
+    layout = {
+      spec,
+      lookup,
+      ignored: new Set(spec.ignoredHeaders.map(normaliseHeader)),
+      headers: Object.fromEntries(spec.columns.map((c) => [c.key, c.header])),
+      dates: new Set(spec.dateColumns),
+    };
+    LAYOUTS.set(spec, layout);
+  }
+  return layout;
+}
 
-function isHeaderLike(cells: readonly string[]): boolean {
+function isHeaderLike(layout: Layout, cells: readonly string[]): boolean {
   let known = 0;
-  for (const c of cells) if (HEADER_LOOKUP.has(normaliseHeader(c))) known++;
+  for (const c of cells) if (layout.lookup.has(normaliseHeader(c))) known++;
   return known >= 2;
 }
 
 /** Column index of every key; throws HEADER_MISMATCH / DUPLICATE_COLUMN. */
-function mapHeader(header: readonly string[]): Map<ColumnKey, number> {
-  const map = new Map<ColumnKey, number>();
+function mapHeader(layout: Layout, header: readonly string[]): Map<string, number> {
+  const { spec } = layout;
+  const map = new Map<string, number>();
   const unknown: string[] = [];
   const duplicate: string[] = [];
   header.forEach((raw, idx) => {
     const text = raw.trim();
     if (text === "") return;
     const norm = normaliseHeader(text);
-    const key = HEADER_LOOKUP.get(norm);
+    const key = layout.lookup.get(norm);
     if (key === undefined) {
-      if (!IGNORED_LOOKUP.has(norm)) unknown.push(text);
+      if (!layout.ignored.has(norm)) unknown.push(text);
       return;
     }
-    if (map.has(key)) duplicate.push(COLUMN_HEADERS[key]);
+    if (map.has(key)) duplicate.push(layout.headers[key]!);
     else map.set(key, idx);
   });
-  const missing = LIST_COLUMNS.filter((c) => c.required && !map.has(c.key)).map((c) => c.header);
+  const missing = spec.columns.filter((c) => c.required && !map.has(c.key)).map((c) => c.header);
+  const optional = spec.columns.filter((c) => !c.required).map((c) => c.header);
   if (missing.length > 0 || unknown.length > 0) {
     const parts: string[] = [];
     if (missing.length > 0) parts.push(`缺少列${missing.map((h) => `“${h}”`).join("")}`);
     if (unknown.length > 0) parts.push(`无法识别的列${unknown.map((h) => `“${h}”`).join("")}`);
     throw new ListFileError(
       "HEADER_MISMATCH",
-      `表头与模板不符：${parts.join("；")}。表头应为：${LIST_COLUMNS.map((c) => c.header).join("、")}（联系电话可不填），请下载模板核对`,
+      `表头与模板不符：${parts.join("；")}。表头应为：${spec.columns.map((c) => c.header).join("、")}${optional.length ? `（${optional.join("、")}可不填）` : ""}，请下载模板核对`,
       [...missing, ...unknown],
     );
   }
@@ -151,8 +187,10 @@ function mapHeader(header: readonly string[]): Map<ColumnKey, number> {
   return map;
 }
 
-function emptyCells(): Record<ColumnKey, string> {
-  return { idNumber: "", name: "", category: "", changeType: "", certifiedOn: "", township: "", phone: "" };
+function emptyCells(layout: Layout): Record<string, string> {
+  const cells: Record<string, string> = {};
+  for (const c of layout.spec.columns) cells[c.key] = "";
+  return cells;
 }
 
 const TRIM_RE = /^[\s\u3000\u200b\ufeff]+|[\s\u3000\u200b\ufeff]+$/g;
@@ -202,14 +240,20 @@ const ZIP_SIG = [0x50, 0x4b, 0x03, 0x04];
 const OLE_SIG = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Read and check a department list file. Throws ListFileError; never returns a partial list. */
-export async function readListFile(bytes: Uint8Array, options: ReadListFileOptions): Promise<ListFile> {
+export function readListFile(bytes: Uint8Array, options: ReadListFileOptions): Promise<ListFile> {
+  return readTableFile(bytes, LIST_SPEC, options);
+}
+
+/** Read and check a file of another table layout; the same refusals as a list file. */
+export async function readTableFile<K extends string>(bytes: Uint8Array, spec: TableSpec<K>, options: ReadListFileOptions): Promise<TableFile<K>> {
+  const layout = layoutOf(spec as TableSpec<string>);
   if (bytes.byteLength > options.maxBytes) {
     throw new ListFileError("FILE_TOO_LARGE", `文件超过 ${formatMegabytes(options.maxBytes)}MB 上限，请拆分后分批上传`);
   }
   if (bytes.byteLength === 0) throw new ListFileError("EMPTY_FILE", "文件是空的，没有任何内容");
 
   const ext = /\.([^./\\]+)$/.exec(options.fileName.trim())?.[1]?.toLowerCase() ?? "";
-  if (startsWith(bytes, ZIP_SIG)) return readXlsx(bytes, options.maxBytes);
+  if (startsWith(bytes, ZIP_SIG)) return (await readXlsx(bytes, options.maxBytes, layout)) as TableFile<K>;
   if (ext === "xlsx" || ext === "xlsm") {
     if (startsWith(bytes, OLE_SIG)) {
       throw new ListFileError("NOT_A_WORKBOOK", "不是有效的 Excel 工作簿（.xlsx）：文件设置了打开密码或是旧版 .xls 格式；请取消密码后另存为 .xlsx 再上传");
@@ -220,7 +264,7 @@ export async function readListFile(bytes: Uint8Array, options: ReadListFileOptio
   if (ext !== "" && ext !== "csv" && ext !== "txt") {
     throw new ListFileError("UNSUPPORTED_FORMAT", "只能上传 CSV 或 Excel 工作簿（.xlsx）文件，请下载模板填写后上传");
   }
-  return readCsv(bytes, options.declaredEncoding ?? "auto");
+  return readCsv(bytes, options.declaredEncoding ?? "auto", layout) as TableFile<K>;
 }
 
 function oldExcel(): ListFileError {
@@ -274,7 +318,7 @@ function detectDelimiter(text: string): string {
   return tabs > commas ? "\t" : ",";
 }
 
-function readCsv(bytes: Uint8Array, declared: DeclaredEncoding): ListFile {
+function readCsv(bytes: Uint8Array, declared: DeclaredEncoding, layout: Layout): TableFile<string> {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     throw new ListFileError("UNKNOWN_ENCODING", "文件是 UTF-16（“Unicode 文本”）编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再上传");
   }
@@ -301,7 +345,7 @@ function readCsv(bytes: Uint8Array, declared: DeclaredEncoding): ListFile {
     );
   }
 
-  const builder = new RowBuilder();
+  const builder = new RowBuilder(layout);
   for (let i = 0; i < records.length; i++) {
     const record = records[i] as string[];
     builder.add(i + 1, record, (col) => `${columnLetter(col)}${i + 1}`);
@@ -315,12 +359,14 @@ function readCsv(bytes: Uint8Array, declared: DeclaredEncoding): ListFile {
 /** Collects rows: finds the header, maps columns, keeps non-blank data rows, notes bad cells. */
 class RowBuilder {
   header: string[] | null = null;
-  private map: Array<[ColumnKey, number]> = [];
+  private map: Array<[string, number]> = [];
   private idColumn = -1;
   private firstNonEmpty: string[] | null = null;
   private scanned = 0;
-  rows: ListFileRow[] = [];
+  rows: TableRow<string>[] = [];
   numericIds: string[] = [];
+
+  constructor(readonly layout: Layout) {}
 
   /** Is the header known (data rows follow)? */
   get started(): boolean {
@@ -333,15 +379,15 @@ class RowBuilder {
     if (trimmed.every((c) => c === "")) return;
     this.firstNonEmpty ??= trimmed;
     this.scanned++;
-    if (isHeaderLike(trimmed)) this.setHeader(trimmed);
+    if (isHeaderLike(this.layout, trimmed)) this.setHeader(trimmed);
     else if (this.scanned >= 10) this.setHeader(this.firstNonEmpty);
   }
 
   private setHeader(header: string[]): void {
-    const map = mapHeader(header);
+    const map = mapHeader(this.layout, header);
     this.header = header;
     this.map = [...map.entries()];
-    this.idColumn = map.get("idNumber") ?? -1;
+    this.idColumn = map.get(this.layout.spec.idColumn) ?? -1;
   }
 
   /** CSV: a whole record of strings. */
@@ -350,7 +396,7 @@ class RowBuilder {
       this.offerHeader(record);
       return;
     }
-    const cells = emptyCells();
+    const cells = emptyCells(this.layout);
     let any = false;
     for (const [key, col] of this.map) {
       const v = record[col];
@@ -361,20 +407,20 @@ class RowBuilder {
       any = true;
     }
     if (!any) return;
-    if (SCIENTIFIC_RE.test(cells.idNumber)) this.numericIds.push(address(this.idColumn));
+    if (SCIENTIFIC_RE.test(cells[this.layout.spec.idColumn] ?? "")) this.numericIds.push(address(this.idColumn));
     this.rows.push({ rowNumber, cells });
   }
 
   /** XLSX: cells already converted. */
-  push(row: ListFileRow): void {
+  push(row: TableRow<string>): void {
     this.rows.push(row);
   }
 
-  columns(): ReadonlyArray<[ColumnKey, number]> {
+  columns(): ReadonlyArray<[string, number]> {
     return this.map;
   }
 
-  finish(): { header: string[]; rows: ListFileRow[] } {
+  finish(): { header: string[]; rows: TableRow<string>[] } {
     if (this.header === null) {
       if (this.firstNonEmpty === null) throw new ListFileError("EMPTY_FILE", "文件是空的，没有任何内容");
       this.setHeader(this.firstNonEmpty); // throws HEADER_MISMATCH
@@ -396,7 +442,7 @@ function numberText(n: number, raw: string): string {
   return Number.isInteger(n) && Math.abs(n) < 1e21 ? n.toFixed(0) : raw;
 }
 
-async function readXlsx(bytes: Uint8Array, maxBytes: number): Promise<ListFile> {
+async function readXlsx(bytes: Uint8Array, maxBytes: number, layout: Layout): Promise<TableFile<string>> {
   let workbook: XlsxWorkbook;
   try {
     workbook = openWorkbook(bytes, { maxInflatedBytes: Math.max(64 * 1024 * 1024, maxBytes * 40) });
@@ -404,10 +450,10 @@ async function readXlsx(bytes: Uint8Array, maxBytes: number): Promise<ListFile> 
     throw e instanceof XlsxTooLargeError ? tooLargeInflated() : notWorkbook();
   }
   const formulas: string[] = [];
-  let builder = new RowBuilder();
+  let builder = new RowBuilder(layout);
   try {
     for (const sheet of workbook.sheets) {
-      builder = new RowBuilder();
+      builder = new RowBuilder(layout);
       let any = false;
       for await (const row of workbook.rows(sheet)) {
         if (row.cells.length === 0) continue;
@@ -447,7 +493,7 @@ function readXlsxRow(row: XlsxRow, builder: RowBuilder, formulas: string[], date
     builder.offerHeader(texts);
     return;
   }
-  const out = emptyCells();
+  const out = emptyCells(builder.layout);
   let any = false;
   for (const [key, col] of builder.columns()) {
     const cell = cells[col];
@@ -455,10 +501,10 @@ function readXlsxRow(row: XlsxRow, builder: RowBuilder, formulas: string[], date
     let text: string;
     if (cell.kind === "n") {
       const n = cell.num ?? Number.NaN;
-      if (key === "idNumber") {
+      if (key === builder.layout.spec.idColumn) {
         builder.numericIds.push(`${columnLetter(col)}${row.rowNumber}`);
         text = numberText(n, cell.text);
-      } else if (key === "certifiedOn" && Number.isFinite(n) && (cell.dateStyle ? n >= 1 && n < 2_958_466 : Number.isInteger(n) && n >= 20_000 && n <= 80_000)) {
+      } else if (builder.layout.dates.has(key) && Number.isFinite(n) && (cell.dateStyle ? n >= 1 && n < 2_958_466 : Number.isInteger(n) && n >= 20_000 && n <= 80_000)) {
         text = excelSerialToIso(n, date1904); // a date cell, or a date whose number format was lost (1954–2119)
       } else text = numberText(n, cell.text);
     } else text = cellText(cell);

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { readCappedBody } from "@/lib/http/read-capped-body";
 import { withUser } from "@/lib/route";
 import { stageListUpload } from "@/lib/registry/stage-list-upload";
 import { FILE_TOO_LARGE_MESSAGE, MAX_LIST_BYTES } from "@/lib/registry/limits";
@@ -14,33 +15,6 @@ const querySchema = z.object({
   drop: z.enum(["0", "1"]).default("0"),
 });
 
-/** Reads the body with a hard cap, so a 200 MB upload never sits in memory. */
-async function readCapped(request: Request, cap: number): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > cap) return null;
-  const reader = request.body?.getReader();
-  if (!reader) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > cap) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.byteLength;
-  }
-  return bytes;
-}
-
 /**
  * W1: a department clerk uploads the month's list as the raw request body (CSV or
  * XLSX); the file name travels in a header, never in the URL.
@@ -51,7 +25,7 @@ export const POST = withUser({ permission: "registry.submit" }, async (user, req
   if (!query.success) {
     return NextResponse.json({ kind: "refused", code: "INVALID_INPUT", message: query.error.issues[0]?.message ?? "参数有误" }, { status: 400 });
   }
-  const bytes = await readCapped(request, MAX_LIST_BYTES);
+  const bytes = await readCappedBody(request, MAX_LIST_BYTES);
   if (!bytes) {
     return NextResponse.json(
       { kind: "refused", code: "FILE_TOO_LARGE", message: FILE_TOO_LARGE_MESSAGE },
