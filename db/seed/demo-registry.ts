@@ -1,8 +1,10 @@
-import { eq } from "drizzle-orm";
-import type { Db } from "../client";
+import { eq, sql } from "drizzle-orm";
+import { executeRows, type Db } from "../client";
 import { listSubmissions, users } from "../schema";
 import type { DepartmentCode } from "../schema/enums";
 import type { SessionUser } from "@/lib/auth/types";
+import { buildRoster } from "@/lib/enrolment/build-roster";
+import { enrolPerson } from "@/lib/enrolment/enrol-person";
 import { shanghaiDate } from "@/lib/registry/deadline";
 import { monthEnd, monthOf, recentMonths } from "@/lib/registry/months";
 import { reconcileMonth } from "@/lib/registry/reconcile-month";
@@ -25,7 +27,8 @@ async function asUser(db: Db, username: string): Promise<SessionUser> {
 /**
  * The embedded demo's registry: last month's lists of 3,000 synthetic 彭水 people, sent by
  * the four departments through the real intake and reconciled by the demo clerk — so the
- * county pages have people to look up. Runs once, on an empty registry.
+ * county pages have people to look up, and this year's subsidy roster (W4) so they are enrolled.
+ * Runs once, on an empty registry.
  */
 export async function seedDemoRegistry(db: Db): Promise<boolean> {
   const [any] = await db.select({ id: listSubmissions.id }).from(listSubmissions).limit(1);
@@ -47,6 +50,21 @@ export async function seedDemoRegistry(db: Db): Promise<boolean> {
     });
     if (outcome.kind === "staged") await confirmSubmission(db, user, outcome.submissionId);
   }
-  await reconcileMonth(db, await asUser(db, "clerk"), { month });
+  const clerk = await asUser(db, "clerk");
+  await reconcileMonth(db, clerk, { month });
+  // W4: this year's subsidy roster, from the registry on 31 December of last year — paid in the
+  // collection period, so everyone on it is covered from 1 January and demo visits can be settled.
+  const year = Number(today.slice(0, 4));
+  await buildRoster(db, clerk, { year, subsidyDate: `${year - 1}-12-31` });
+  // People certified since then enrol as new subsidised enrolees on the day they were certified
+  // (late: covered per P-BASIC-6), so every demo person has this year's enrolment.
+  const newcomers = await executeRows<{ person_id: string; paid_on: string }>(
+    db,
+    sql`select i.person_id, min(i.valid_from)::text as paid_on from identities i join persons p on p.id = i.person_id
+        where p.region_code = ${clerk.regionScope} and i.valid_from >= ${`${year}-01-01`}::date and i.valid_from <= ${today}::date
+          and not exists (select 1 from enrolments e where e.person_id = i.person_id and e.year = ${year})
+        group by i.person_id`,
+  );
+  for (const n of newcomers) await enrolPerson(db, clerk, { personId: n.person_id, year, insuranceTier: 1, paidOn: n.paid_on });
   return true;
 }
