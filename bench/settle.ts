@@ -1,7 +1,7 @@
 /**
  * `npm run bench:settle` (issue 5): settles synthetic visits through the same code path as
- * the clerk's screen (form schema → settleVisit: registry categories, locked person-year
- * totals, engine, ledger, totals) on PGlite and, when one answers, PostgreSQL; reports
+ * the clerk's screen (form schema → settleVisit: registry categories, the enrolment, locked
+ * person-year totals, engine, ledger, totals, alerts) on PGlite and, when one answers, PostgreSQL; reports
  * visits/s with the engine alone on the same requests as the floor.
  */
 import { performance } from "node:perf_hooks";
@@ -35,10 +35,14 @@ async function run(kind: "pglite" | "postgres") {
   await db.execute(sql`insert into identities (person_id, category, department_code, valid_from)
     select p.id, x.category::category, x.department::department_code, x.valid_from from json_to_recordset(${JSON.stringify(identityRows)}::json)
     as x(id_number varchar, category text, department text, valid_from date) join persons p on p.id_number = x.id_number`);
+  // Everyone enrolled at tier 1 from 1 January (the roster's work, not timed here).
+  await db.execute(sql`insert into enrolments (person_id, region_code, year, insurance_tier, paid_on, coverage_from, late, resolved_category,
+      individual_contribution, subsidy, person_pays, policy_code, parameter_version, created_by)
+    select id, region_code, ${YEAR}, 1, ${`${YEAR - 1}-12-01`}::date, ${`${YEAR}-01-01`}::date, false, 'NONE', 380, 0, 380, 'pengshui-2023', 'bench', ${clerk.id}::uuid from persons`);
   const ids = (await db.select({ id: persons.id, idNumber: persons.idNumber }).from(persons)).reduce((m, r) => m.set(r.idNumber, r.id), new Map<string, string>());
   const visits = generateVisits({ count: VISITS, persons: people.length, year: YEAR, seed: 11 });
   const forms = visits.map((v) =>
-    visitInputSchema.parse({ ...v, personId: ids.get(people[v.personIndex]!.idNumber)!, insuranceTier: "1", specialDisease: v.specialDisease ? "on" : undefined }),
+    visitInputSchema.parse({ ...v, personId: ids.get(people[v.personIndex]!.idNumber)!, specialDisease: v.specialDisease ? "on" : undefined }),
   );
 
   // Floor: the engine alone on the same visits (no database, fresh year-to-date).

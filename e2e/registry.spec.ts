@@ -25,6 +25,15 @@ const row = (idNumber: string, name: string, category: string, changeType = "新
 
 let xiangcunSubmission = "";
 
+/** W4 from the person page: enrol the person for a year at tier 1, premium paid on `paidOn`. */
+async function enrol(page: Page, year: string, paidOn: string) {
+  const form = page.getByTestId("enrol-person-form");
+  await form.getByLabel("参保年度").selectOption(year);
+  await form.getByLabel("缴费日期").fill(paidOn);
+  await form.getByRole("button", { name: "登记参保" }).click();
+  await expect(page.getByTestId("enrol-success")).toBeVisible();
+}
+
 async function upload(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
   await page.goto("/department/lists");
   await page.getByLabel("名单文件（CSV 或 XLSX）").setInputFiles(file);
@@ -126,8 +135,15 @@ test("[县医保局经办员] 为特困人员结算特殊疾病住院，打印�
   await page.getByTestId("person-results").getByRole("link", { name: "侯建国" }).click();
   await expect(page.getByTestId("resolved-category")).toHaveText("特困人员");
 
+  // Not enrolled for the year yet: the settlement is refused, naming the visit date (P-BASIC-6).
   const form = page.getByTestId("settle-visit-form");
-  await form.getByLabel("出院（就诊）日期").fill("2024-07-10");
+  await form.getByLabel("出院（就诊）日期").fill("2026-07-10");
+  await form.getByLabel("医疗总费用（元）").fill("60000");
+  await form.getByRole("button", { name: "一站式结算" }).click();
+  await expect(page.getByTestId("settle-error")).toContainText("该人员没有2026年度的参保登记");
+  await enrol(page, "2026", "2025-12-20");
+
+  await form.getByLabel("出院（就诊）日期").fill("2026-07-10");
   await form.getByLabel("就诊类型").selectOption("inpatient");
   await form.getByLabel("医院等级", { exact: true }).selectOption("2");
   await form.getByLabel("特殊疾病（门诊慢特病、重特大疾病）").check();
@@ -159,4 +175,45 @@ test("[县医保局经办员] 为特困人员结算特殊疾病住院，打印�
   await page.getByRole("link", { name: "查看冲销单" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("冲销单");
   await expect(page.getByTestId("statement-amounts").locator("[data-amount=basicInsurance] td")).toHaveText("-¥38,290.00");
+});
+
+test("[县医保局经办员] 大额住院结算后出现高额费用预警，由预警发起依申请救助", async ({ page }) => {
+  await signInAs(page, "clerk", /\/county$/);
+  await page.goto("/county/persons");
+  await page.getByLabel("姓名（可模糊）").fill("冉光明");
+  await page.getByRole("button", { name: "查询" }).click();
+  await page.getByTestId("person-results").getByRole("link", { name: "冉光明" }).click();
+  await enrol(page, "2026", "2025-12-20");
+  const form = page.getByTestId("settle-visit-form");
+  await form.getByLabel("出院（就诊）日期").fill("2026-08-01");
+  await form.getByLabel("就诊类型").selectOption("inpatient");
+  await form.getByLabel("医院等级", { exact: true }).selectOption("2");
+  await form.getByLabel("医疗总费用（元）").fill("120000");
+  await form.getByLabel("目录外费用（元）").fill("15000");
+  await form.getByLabel("先行自付（元）").fill("5000");
+  await form.getByRole("button", { name: "一站式结算" }).click();
+  await expect(page.getByTestId("statement-amounts").locator("[data-amount=medicalAssistance] td")).toHaveText("¥13,138.80");
+
+  // 100000 − 69790.00 − 13786.50 = 16423.50 borne after insurance > 20820 × 50% (P-MON-2 example values).
+  await page.getByRole("link", { name: "高额费用预警" }).first().click();
+  const alerts = page.getByTestId("alerts");
+  const alertRow = alerts.locator("tr", { hasText: "冉光明" });
+  await expect(alertRow).toContainText("¥16,423.50");
+  await expect(alertRow).toContainText("¥10,410.00");
+  await expect(alertRow).toContainText(`500243********${A.slice(-4)}`);
+  await page.screenshot({ path: `${ARTIFACTS}/alerts.png`, fullPage: true });
+  await alertRow.getByRole("link", { name: "发起依申请救助" }).click();
+
+  await expect(page.getByTestId("alert-bills")).toContainText("¥3,284.70"); // what is still borne after all tiers
+  const caseForm = page.getByTestId("open-case-form");
+  await caseForm.getByLabel("联系电话").fill("13900000001");
+  await caseForm.getByLabel("家庭人口数").fill("4");
+  await caseForm.getByLabel("家庭年收入（元）").fill("18000");
+  await caseForm.getByLabel("家庭收入情况").fill("务农，两人外出务工");
+  await caseForm.getByRole("button", { name: "发起依申请救助" }).click();
+  await expect(page).toHaveURL(/\/county\/cases\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("预警主动发起").first()).toBeVisible();
+
+  await page.goto("/county/alerts?state=CASE_OPENED");
+  await expect(page.getByTestId("alerts").locator("tr", { hasText: "冉光明" })).toContainText("已发起救助");
 });

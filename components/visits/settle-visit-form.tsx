@@ -49,7 +49,6 @@ export function SettleVisitForm({
       <Field label="出院（就诊）日期" htmlFor="visit-visitDate" error={errors.visitDate}>
         <input id="visit-visitDate" type="date" name="visitDate" defaultValue={values.visitDate ?? today} max={today} className={inputClass} />
       </Field>
-      {select("insuranceTier", "参保档次", [{ value: "1", label: "一档" }, { value: "2", label: "二档" }], "1")}
       {select("kind", "就诊类型", options.kinds, "inpatient")}
       {select("hospitalLevel", "医院等级", options.levels, "2")}
       {select("location", "就医地点", options.locations, "county")}

@@ -95,6 +95,7 @@ export function defaultRuleForKey(key: string): string {
   if (key === "registry.submissionDeadlineDay") return "P-ID-1";
   if (key === "registry.reconcileWithinWorkingDays") return "P-ID-2";
   if (key.startsWith("monitoring.")) return "P-MON-2";
+  if (key.startsWith("application.")) return "P-APP-3";
   return "P-BASIC-2";
 }
 
@@ -192,5 +193,7 @@ export function exampleLocalValues(meta: SetMeta, clauseNote: string, omit: stri
   out.push(L("critical.deductible", "18000.00", "P-CRIT-6"));
   out.push(L("critical.annualCap", "400000.00", "P-CRIT-6"));
   out.push(L("monitoring.alert.incomeRatio", "0.50", "P-MON-2"));
+  out.push(L("application.targetDays", 20, "P-APP-3"));
+  out.push(L("monitoring.priorYearRuralIncome", "20820.00", "P-MON-2"));
   return out.filter((e) => !omit.includes(e.key));
 }

@@ -27,6 +27,7 @@ export type ValueKind =
   | "level"
   | "day"
   | "dayOrNull"
+  | "days"
   | "ratioAppliesTo"
   | "tier2Basis"
   | "coverageStart";
@@ -119,6 +120,8 @@ function build(): Record<string, KeyInfo> {
   add("registry.submissionDeadlineDay", "dayOrNull", "部门名单每月报送截止日", false);
   add("registry.reconcileWithinWorkingDays", "dayOrNull", "汇总比对完成时限（工作日）", false);
   add("monitoring.alert.incomeRatio", "ratio", "高额费用预警：占上年农村居民人均可支配收入的比例", false);
+  add("application.targetDays", "days", "依申请救助：受理至审批的目标办理天数", false);
+  add("monitoring.priorYearRuralIncome", "moneyOrNull", "上年农村居民人均可支配收入（高额费用预警的基数）", false);
   return k;
 }
 
@@ -173,6 +176,8 @@ export function checkParamValue(key: string, value: unknown): string | null {
         return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 31;
       case "dayOrNull":
         return value === null || (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 31);
+      case "days":
+        return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 366;
       case "ratioAppliesTo":
         return value === "excess" || value === "whole";
       case "tier2Basis":
@@ -216,6 +221,7 @@ const KIND_HINT: Record<ValueKind, string> = {
   level: "医院等级 0–3",
   day: "1–31 的整数",
   dayOrNull: "1–31 的整数或 null",
+  days: "1–366 的整数（天数）",
   ratioAppliesTo: "\"excess\" 或 \"whole\"",
   tier2Basis: "\"tier1Contribution\" 或 \"tier1Subsidy\"",
   coverageStart: "\"nextDay\"、\"nextMonth\" 或 null",

@@ -5,6 +5,7 @@
  * - `simulate(request, options?)` → the same, policy from the catalogue (by code, or region + date).
  * - `settleSubsidy(request, policySet?)` → SubsidyResult (资助参保, P-PS).
  * - `replay(receipt)` → recomputes from the receipt's parameter snapshot.
+ * - `assessYearBurden(input)` → the person-year's burden against the alert levels (P-MON-1/2).
  * - `validateSettlementRequest(input)` → `{ ok: true, request } | { ok: false, error }`.
  * - `errorBody(e)` → the contract's `{"error": {...}}` body for any thrown value.
  * - Chinese labels for categories, visit kinds, locations, referrals, levels, tiers.
@@ -17,6 +18,8 @@ export { settle, simulate, settleSubsidy, replay, receiptIdOf, ENGINE_VERSION } 
 export { checkInvariants, type InvariantInput } from "./invariants";
 export { parseSettlementRequest, parseSubsidyRequest } from "./validate";
 export { canonicalJson } from "./receipt";
+export { proposeOnApplication, parseOnApplicationRequest, type OnApplicationBill, type OnApplicationRequest, type OnApplicationResult } from "./on-application";
+export { assessYearBurden, ALERT_LEVEL_LABELS, type BurdenAssessment, type AlertLevel } from "./monitoring";
 export * from "./labels";
 export type {
   Amounts,

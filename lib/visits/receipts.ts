@@ -10,8 +10,11 @@ type ParameterPart = Pick<Receipt, "policyCode" | "policyDocument" | "parameterV
 // The engine shares one frozen parameters object per read sequence: hash each once.
 const keys = new WeakMap<object, string>();
 
-/** Stores the receipt's parameter part once (content-addressed) and returns its key. */
-export async function storeReceiptParameters(tx: DbOrTx, receipt: Receipt): Promise<string> {
+/**
+ * Stores the receipt's parameter part once (content-addressed) and returns its key. A batch
+ * passes the keys it has written in its own transaction, to skip writing them again.
+ */
+export async function storeReceiptParameters(tx: DbOrTx, receipt: Receipt, writtenInTransaction?: Set<string>): Promise<string> {
   let key = keys.get(receipt.parameters);
   const part: ParameterPart = {
     policyCode: receipt.policyCode,
@@ -25,7 +28,9 @@ export async function storeReceiptParameters(tx: DbOrTx, receipt: Receipt): Prom
     key = createHash("sha256").update(canonicalJson(part)).digest("hex");
     keys.set(receipt.parameters, key);
   }
+  if (writtenInTransaction?.has(key)) return key;
   await tx.insert(receiptParameterSets).values({ key, ...part }).onConflictDoNothing();
+  writtenInTransaction?.add(key);
   return key;
 }
 

@@ -2,13 +2,13 @@ import { z } from "zod";
 import { LOCATIONS, REFERRALS, VISIT_KINDS } from "@/lib/policy/types";
 
 /**
- * A visit as the clerk's form sends it (strings). Money stays a string: the engine checks
+ * A visit as the clerk's form sends it (strings). The insurance tier is not asked: it is the
+ * person's enrolment for the year (W4). Money stays a string: the engine checks
  * it exactly (two decimals, not negative, out-of-catalogue within the total) and names the field.
  */
 export const visitInputSchema = z.object({
   personId: z.string({ error: "缺少人员" }).uuid("人员编号无效"),
   visitDate: z.string({ error: "请填写出院（就诊）日期" }).regex(/^\d{4}-\d{2}-\d{2}$/, "请填写出院（就诊）日期"),
-  insuranceTier: z.enum(["1", "2"], { error: "请选择参保档次" }).transform(Number),
   kind: z.enum(VISIT_KINDS, { error: "请选择就诊类型" }),
   hospitalLevel: z.enum(["0", "1", "2", "3"], { error: "请选择医院等级" }).transform(Number),
   location: z.enum(LOCATIONS, { error: "请选择就医地点" }),
@@ -26,7 +26,6 @@ export type VisitInput = z.infer<typeof visitInputSchema>;
 /** Engine request fields → the form's input names, for field-named errors. */
 export const ENGINE_FIELD_TO_INPUT: Record<string, string> = {
   date: "visitDate",
-  "person.insuranceTier": "insuranceTier",
   "visit.kind": "kind",
   "visit.hospitalLevel": "hospitalLevel",
   "visit.location": "location",

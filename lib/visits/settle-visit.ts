@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { executeRows, type Db, type Tx } from "@/db/client";
-import { identities, personYearTotals, persons, settlements, visits } from "@/db/schema";
+import { enrolments, identities, personYearTotals, persons, settlements, visits } from "@/db/schema";
 import type { CategoryCode } from "@/db/schema/enums";
 import { UserFacingError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -9,6 +9,8 @@ import { AuthError, assertInScope } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { countyOf } from "@/lib/registry/county-of";
 import { EngineError, simulate, YEAR_TO_DATE_FIELDS, type SettlementResult, type YearToDate } from "@/lib/settlement";
+import { formatDate } from "@/lib/labels";
+import { openAlertsAfterSettlement } from "@/lib/alerts/open-alerts";
 import { storeReceiptParameters } from "./receipts";
 import { ENGINE_FIELD_TO_INPUT, type VisitInput } from "./schemas";
 
@@ -53,6 +55,28 @@ async function categoriesOn(tx: Tx, personId: string, date: string): Promise<Cat
   return [...new Set(rows.map((r) => r.category))];
 }
 
+/**
+ * The enrolment that covers the visit (P-BASIC-6: a late enrolee is covered from the day
+ * after payment, or the next month, as the enrolment recorded): no enrolment for the year,
+ * or a visit before cover starts, cannot be settled.
+ */
+async function coveringEnrolment(tx: Tx, personId: string, visitDate: string) {
+  const year = Number(visitDate.slice(0, 4));
+  const [enrolment] = await tx
+    .select({ insuranceTier: enrolments.insuranceTier, coverageFrom: enrolments.coverageFrom })
+    .from(enrolments)
+    .where(and(eq(enrolments.personId, personId), eq(enrolments.year, year)))
+    .limit(1);
+  if (!enrolment) {
+    throw new UserFacingError("NOT_ENROLLED", `该人员没有${year}年度的参保登记，不能结算；请先登记参保`, { visitDate: `该人员${year}年度未参保` });
+  }
+  if (visitDate < enrolment.coverageFrom) {
+    const message = `就诊日期早于参保待遇生效日期（${formatDate(enrolment.coverageFrom)}），不能结算`;
+    throw new UserFacingError("BEFORE_COVERAGE", message, { visitDate: message });
+  }
+  return enrolment;
+}
+
 function engineRefusal(error: EngineError): UserFacingError {
   const field = error.field ? (ENGINE_FIELD_TO_INPUT[error.field] ?? error.field) : undefined;
   return new UserFacingError("INVALID_VISIT", error.message, field ? { [field]: error.message } : undefined);
@@ -83,6 +107,7 @@ export async function settleVisit(db: Db, actor: SessionUser, input: VisitInput)
     }
 
     const year = Number(input.visitDate.slice(0, 4));
+    const { insuranceTier } = await coveringEnrolment(tx, person.id, input.visitDate);
     const yearToDate = await lockYearToDate(tx, person.id, year);
     const { kind, hospitalLevel, location, referral, specialDisease, transferFromLevel } = input;
     const visitFacts = { kind, hospitalLevel, location, referral, specialDisease, transferFromLevel };
@@ -91,7 +116,7 @@ export async function settleVisit(db: Db, actor: SessionUser, input: VisitInput)
       result = simulate({
         region: person.regionCode, // P-ASSIST-6: the standards of the county that certified the person
         date: input.visitDate,
-        person: { categories: await categoriesOn(tx, person.id, input.visitDate), insuranceTier: input.insuranceTier },
+        person: { categories: await categoriesOn(tx, person.id, input.visitDate), insuranceTier },
         visit: {
           ...visitFacts,
           totalCost: input.totalCost,
@@ -150,6 +175,7 @@ export async function settleVisit(db: Db, actor: SessionUser, input: VisitInput)
       })
       .returning({ id: settlements.id });
     await writeYearToDate(tx, person.id, year, result.yearToDateAfter);
+    await openAlertsAfterSettlement(tx, { personId: person.id, regionCode: person.regionCode, year, date: input.visitDate, settlementId: settlement!.id });
     await recordAudit(tx, {
       actor,
       action: "visit.settle",

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { useDatabaseForTests, type DatabaseHandle } from "@/db";
-import { auditLog, listSubmissions, persons, reconciliationConflicts, reconciliationRuns, settlements, users } from "@/db/schema";
+import { alerts, applicationEvents, auditLog, listSubmissions, persons, reconciliationConflicts, reconciliationRuns, settlements, users } from "@/db/schema";
+import { enrolments } from "@/db/schema";
+import { buildRoster, enrolmentFor } from "@/lib/enrolment";
 import { settleVisit } from "@/lib/visits/settle-visit";
 import { visitInputSchema } from "@/lib/visits/schemas";
 import { reconcileMonth } from "@/lib/registry/reconcile-month";
+import { enrolled } from "../support/enrolment";
 import { confirmedSubmission, pengshuiId, sessionUser } from "../support/registry";
 import { ROLE_PERMISSIONS } from "@/lib/auth/permissions";
 import { ROLES } from "@/db/schema/enums";
@@ -40,6 +43,12 @@ interface Fixtures {
   snapshot: string;
   person: string;
   settlement: string;
+  roster: string;
+  alert: string;
+  alertForCase: string;
+  enrolment: string;
+  /** W6 cases, one per action below, each in the state its action starts from */
+  cases: Record<string, string>;
 }
 type Load = () => Promise<unknown>;
 
@@ -55,17 +64,27 @@ const PAGES: Array<[string, Load, (f: Fixtures) => Record<string, string>, Outco
   ["/county/persons", () => import("@/app/county/persons/page"), () => ({}), [L, F, A, A, F, F, A]],
   ["/county/persons/[彭水人员]", () => import("@/app/county/persons/[id]/page"), (f) => ({ id: f.person }), [L, F, A, A, F, F, N]],
   ["/county/settlements/[彭水结算]", () => import("@/app/county/settlements/[id]/page"), (f) => ({ id: f.settlement }), [L, F, A, A, F, F, N]],
+  ["/county/cases", () => import("@/app/county/cases/page"), () => ({}), [L, F, A, A, F, F, A]],
+  ["/county/cases/new", () => import("@/app/county/cases/new/page"), () => ({}), [L, F, A, A, F, F, A]],
+  ["/county/cases/[彭水案件]", () => import("@/app/county/cases/[id]/page"), (f) => ({ id: f.cases.accept! }), [L, F, A, A, F, F, N]],
+  ["/apply (public)", () => import("@/app/(public)/apply/page"), () => ({}), [A, A, A, A, A, A, A]],
+  ["/apply/status (public)", () => import("@/app/(public)/apply/status/page"), () => ({}), [A, A, A, A, A, A, A]],
   ["/county/users", () => import("@/app/county/users/page"), () => ({}), [L, F, F, A, F, F, A]],
   ["/county/users/[彭水用户]", () => import("@/app/county/users/[id]/page"), (f) => ({ id: f.pengshuiUser }), [L, F, F, A, F, F, N]],
   ["/county/users/[酉阳用户]", () => import("@/app/county/users/[id]/page"), (f) => ({ id: f.youyangUser }), [L, F, F, N, F, F, A]],
   ["/county/audit", () => import("@/app/county/audit/page"), () => ({}), [L, F, F, A, F, F, A]],
+  ["/county/subsidy", () => import("@/app/county/subsidy/page"), () => ({}), [L, F, A, A, F, F, A]],
+  ["/county/alerts", () => import("@/app/county/alerts/page"), () => ({}), [L, F, A, A, F, F, A]],
+  ["/county/alerts/[彭水预警]/case", () => import("@/app/county/alerts/[id]/case/page"), (f) => ({ id: f.alertForCase }), [L, F, A, A, F, F, N]],
+  ["/county/visits/import", () => import("@/app/county/visits/import/page"), () => ({}), [L, F, A, A, F, F, A]],
+  ["/county/visits/opening-balances", () => import("@/app/county/visits/opening-balances/page"), () => ({}), [L, F, A, A, F, F, A]],
   ["/supervisor", () => import("@/app/supervisor/page"), () => ({}), [L, F, F, F, A, A, F]],
   ["layout /department", () => import("@/app/department/layout"), () => ({}), [L, A, F, F, F, F, F]],
   ["layout /county", () => import("@/app/county/layout"), () => ({}), [L, F, A, A, F, F, A]],
   ["layout /supervisor", () => import("@/app/supervisor/layout"), () => ({}), [L, F, F, F, A, A, F]],
 ];
 
-type ActionCode = "ok" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "NO_SUBMISSIONS";
+type ActionCode = "ok" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "NO_SUBMISSIONS" | "NO_CANDIDATES";
 const ok: ActionCode = "ok";
 const U: ActionCode = "UNAUTHENTICATED";
 const X: ActionCode = "FORBIDDEN";
@@ -77,7 +96,16 @@ const listActions = () => import("@/app/department/lists/actions");
 const registryActions = () => import("@/app/county/registry/actions");
 const personActions = () => import("@/app/county/persons/actions");
 const settlementActions = () => import("@/app/county/settlements/actions");
-const visitForm = (f: Fixtures) => ({ personId: f.person, visitDate: "2024-03-15", insuranceTier: "1", kind: "inpatient", hospitalLevel: "2", location: "county", referral: "not_required", totalCost: "1000.00" });
+const subsidyActions = () => import("@/app/county/subsidy/actions");
+let enrolYear = 2018; // each call enrols another year, so every allowed call writes
+const caseActions = () => import("@/app/county/cases/actions");
+const applyActions = () => import("@/app/(public)/apply/actions");
+const caseForm = (idNumber: string) => ({
+  applicantName: "冉光明", idNumber, phone: "13800000000", householdSize: "3", householdAnnualIncome: "12000.00", incomeStatement: "务农", reason: "住院负担重",
+  "bills.0.hospitalName": "彭水县人民医院", "bills.0.visitDate": "2024-03-15", "bills.0.totalCost": "5000.00", "bills.0.insurancePaid": "3000.00", "bills.0.selfPay": "1500.00",
+});
+const caseAction = (name: string, fields: Record<string, string> = {}) => (f: Fixtures) => ({ applicationId: f.cases[name]!, ...fields });
+const visitForm = (f: Fixtures) => ({ personId: f.person, visitDate: "2024-03-15", kind: "inpatient", hospitalLevel: "2", location: "county", referral: "not_required", totalCost: "1000.00" });
 
 let serial = 0;
 //                 anonymous minzheng clerk admin supervisor ps-supervisor youyang-admin
@@ -95,7 +123,26 @@ const ACTIONS: Array<[string, () => Promise<ActionFn>, (f: Fixtures) => Record<s
   ["settleVisit 彭水人员", async () => (await settlementActions()).settleVisitAction, visitForm, [U, X, ok, ok, X, X, NF]],
   ["replaySettlement 彭水", async () => (await settlementActions()).replaySettlementAction, (f) => ({ settlementId: f.settlement }), [U, X, ok, ok, X, X, NF]],
   ["reverseSettlement 彭水", async () => (await settlementActions()).reverseSettlementAction, (f) => ({ settlementId: f.settlement, reason: "测试冲销" }), [U, X, ok, ok, X, X, NF]],
+  ["dismissAlert 彭水", async () => (await import("@/app/county/alerts/actions")).dismissAlertAction, (f) => ({ alertId: f.alert, reason: "已获商业保险赔付" }), [U, X, ok, ok, X, X, NF]],
+  ["openCaseFromAlert 彭水", async () => (await import("@/app/county/alerts/actions")).openCaseFromAlertAction, (f) => ({ alertId: f.alertForCase, phone: "13900000001", householdSize: "3", householdAnnualIncome: "15000.00", incomeStatement: "务农", reason: "预警后核实" }), [U, X, ok, ok, X, X, NF]],
   ["revealIdNumber 彭水人员", async () => (await personActions()).revealIdNumberAction, (f) => ({ personId: f.person }), [U, X, ok, ok, X, X, NF]],
+  ["buildRoster 2026", async () => (await subsidyActions()).buildRosterAction, () => ({ year: "2026", subsidyDate: "2025-12-31" }), [U, X, ok, ok, X, X, "NO_CANDIDATES"]],
+  ["setEnrolmentTier 彭水", async () => (await subsidyActions()).setEnrolmentTierAction, (f) => ({ enrolmentId: f.enrolment, insuranceTier: "2" }), [U, X, ok, ok, X, X, NF]],
+  ["recordRosterPayment 彭水", async () => (await subsidyActions()).recordRosterPaymentAction, (f) => ({ rosterId: f.roster, paymentReference: "AUTHZ-001" }), [U, X, ok, ok, X, X, NF]],
+  ["enrolPerson 彭水人员", async () => (await subsidyActions()).enrolPersonAction, (f) => ((y) => ({ personId: f.person, year: String(y), insuranceTier: "1", paidOn: `${y}-07-01` }))(++enrolYear), [U, X, ok, ok, X, X, NF]],
+  ["createWindowApplication", async () => (await caseActions()).createWindowApplicationAction, () => caseForm(pengshuiId("1960-05-01", 11)), [U, X, ok, ok, X, X, ok]],
+  ["searchCases", async () => (await caseActions()).searchCasesAction, () => ({ q: "冉" }), [U, X, ok, ok, X, X, ok]],
+  ["acceptCase 彭水", async () => (await caseActions()).acceptCaseAction, caseAction("accept"), [U, X, ok, ok, X, X, NF]],
+  ["refuseCase 彭水", async () => (await caseActions()).refuseCaseAction, caseAction("refuse", { reason: "不属于救助范围" }), [U, X, ok, ok, X, X, NF]],
+  ["startReview 彭水", async () => (await caseActions()).startReviewAction, caseAction("startReview"), [U, X, ok, ok, X, X, NF]],
+  ["returnCase 彭水", async () => (await caseActions()).returnCaseAction, caseAction("return", { missingDocuments: "户口簿" }), [U, X, ok, ok, X, X, NF]],
+  ["resumeCase 彭水", async () => (await caseActions()).resumeCaseAction, caseAction("resume"), [U, X, ok, ok, X, X, NF]],
+  ["proposeCase 彭水", async () => (await caseActions()).proposeCaseAction, caseAction("propose", { amount: "100.00", reason: "测试调整" }), [U, X, ok, ok, X, X, NF]],
+  ["approveCase 彭水 (clerk's proposal)", async () => (await caseActions()).approveCaseAction, caseAction("approve"), [U, X, X, ok, X, X, NF]],
+  ["rejectCase 彭水 (clerk's proposal)", async () => (await caseActions()).rejectCaseAction, caseAction("reject", { reason: "票据不符" }), [U, X, X, ok, X, X, NF]],
+  ["payCase 彭水", async () => (await caseActions()).payCaseAction, caseAction("pay", { paymentReference: "ZF-1" }), [U, X, ok, ok, X, X, NF]],
+  ["revealApplicant 彭水", async () => (await caseActions()).revealApplicantAction, caseAction("accept"), [U, X, ok, ok, X, X, NF]],
+  ["applicationStatus (public, wrong number)", async () => (await applyActions()).applicationStatusAction, () => ({ number: "YS2024ZZZZZZZZ", last4: "0000" }), [NF, NF, NF, NF, NF, NF, NF]],
 ];
 
 type RouteCall = (f: Fixtures) => Promise<Response>;
@@ -109,6 +156,10 @@ const ROUTES: Array<[string, RouteCall, number[]]> = [
   ["GET /api/v1/registry/template", async () => (await import("@/app/api/v1/registry/template/route")).GET(new Request("http://x/?format=csv"), undefined), [401, 200, 403, 403, 403, 403, 403]],
   ["GET /api/v1/registry/differences", async () => (await import("@/app/api/v1/registry/differences/route")).GET(new Request("http://x/?month=2024-01"), undefined), [401, 403, 200, 200, 403, 403, 200]],
   ["GET snapshot export [彭水]", async (f) => (await import("@/app/api/v1/registry/snapshots/[id]/export/route")).GET(new Request("http://x/"), { params: Promise.resolve({ id: f.snapshot }) }), [401, 403, 200, 200, 403, 403, 404]],
+  ["POST /api/v1/visits/imports (header only)", async () => (await import("@/app/api/v1/visits/imports/route")).POST(new Request("http://x/api/v1/visits/imports", { method: "POST", body: csv, headers: { "x-file-name": "bad.csv" } }), undefined), [401, 403, 400, 400, 403, 403, 400]],
+  ["GET /api/v1/visits/imports/template", async () => (await import("@/app/api/v1/visits/imports/template/route")).GET(new Request("http://x/"), undefined), [401, 403, 200, 200, 403, 403, 200]],
+  ["POST /api/v1/visits/opening-balances (no source)", async () => (await import("@/app/api/v1/visits/opening-balances/route")).POST(new Request("http://x/api/v1/visits/opening-balances", { method: "POST", body: csv }), undefined), [401, 403, 400, 400, 403, 403, 400]],
+  ["GET subsidy roster export [彭水]", async (f) => (await import("@/app/api/v1/subsidy/rosters/[id]/export/route")).GET(new Request("http://x/"), { params: Promise.resolve({ id: f.roster }) }), [401, 403, 200, 200, 403, 403, 404]],
 ];
 
 async function pageOutcome(load: Load, params: Record<string, string>): Promise<Outcome> {
@@ -156,6 +207,7 @@ describe.each(BACKENDS)("authorisation matrix on %s", (kind) => {
     f.snapshot = january.snapshot!.id;
     const [person] = await db.select().from(persons).where(eq(persons.idNumber, id));
     f.person = person!.id;
+    await enrolled(db, clerk, person!.id, 2024);
     const x = await confirmedSubmission(db, xiangcun, "XIANGCUN", "2024-02", [{ idNumber: id, name: "冉光民", category: "FANPIN", changeType: "ADD", certifiedOn: "2024-02-01" }]);
     f.xiangcunSubmission = x.id;
     const february = await reconcileMonth(db, clerk, { month: "2024-02" });
@@ -163,6 +215,31 @@ describe.each(BACKENDS)("authorisation matrix on %s", (kind) => {
     const [conflict] = await db.select().from(reconciliationConflicts).where(eq(reconciliationConflicts.runId, february.run.id));
     f.conflict = conflict!.id;
     f.settlement = (await settleVisit(db, clerk, visitInputSchema.parse({ ...visitForm(f), totalCost: "5000.00" }))).settlementId;
+    const [alert] = await db.insert(alerts).values({ personId: f.person, regionCode: "500243", year: 2024, level: 1, burden: "12000.00", threshold: "10410.00", settlementId: f.settlement }).returning();
+    f.alert = alert!.id;
+    const [forCase] = await db.insert(alerts).values({ personId: f.person, regionCode: "500243", year: 2024, level: 2, burden: "25000.00", threshold: "20820.00", settlementId: f.settlement }).returning();
+    f.alertForCase = forCase!.id;
+    f.roster = (await buildRoster(db, clerk, { year: 2025, subsidyDate: "2024-12-31" })).rosterId; // W4
+    f.enrolment = (await enrolmentFor(db, f.person, 2025))!.id;
+    enrolYear = 2018;
+    // W6 cases: the clerk takes each to the state its action starts from.
+    const cases = await import("@/lib/cases");
+    const admin = await sessionUser(db, "admin");
+    f.cases = {};
+    const steps: Record<string, Array<(applicationId: string) => Promise<unknown>>> = {
+      accept: [], refuse: [], startReview: [(a) => cases.acceptApplication(db, clerk, { applicationId: a })],
+      return: [(a) => cases.acceptApplication(db, clerk, { applicationId: a }), (a) => cases.startReview(db, clerk, { applicationId: a })],
+    };
+    steps.propose = steps.return!;
+    steps.resume = [...steps.return!, (a) => cases.returnForDocuments(db, clerk, { applicationId: a, missingDocuments: ["户口簿"] })];
+    steps.approve = [...steps.return!, (a) => cases.proposeAssistance(db, clerk, { applicationId: a, amount: "1200.00" })];
+    steps.reject = steps.approve;
+    steps.pay = [...steps.approve, (a) => cases.approveAssistance(db, admin, { applicationId: a })];
+    for (const [name, list] of Object.entries(steps)) {
+      const { id: applicationId } = await cases.submitApplication(db, caseForm(id), { source: "window", actor: clerk });
+      for (const step of list) await step(applicationId);
+      f.cases[name] = applicationId;
+    }
     for (const key of ["minzhengDraft", "minzhengDraft2"] as const) {
       const draft = await confirmedSubmission(db, minzheng, "MINZHENG", "2024-03", [{ idNumber: id, name: "冉光明", category: "DIBAO", changeType: "CURRENT", certifiedOn: "2023-06-01" }]);
       await db.update(listSubmissions).set({ status: "draft", confirmedAt: null, confirmedBy: null }).where(eq(listSubmissions.id, draft.id));
@@ -193,7 +270,10 @@ describe.each(BACKENDS)("authorisation matrix on %s", (kind) => {
     const [c] = await db.select({ status: sql<string>`string_agg(status::text, ',' order by id)` }).from(reconciliationConflicts);
     const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(reconciliationRuns);
     const [l] = await db.select({ n: sql<number>`count(*)::int` }).from(settlements);
-    return { users: u, audit: a, submissions: s, conflicts: c, runs: r, ledger: l };
+    const [w4] = await db.select({ n: sql<number>`count(*)::int`, tiers: sql<string>`string_agg(insurance_tier::text, ',' order by id)`, paid: sql<string>`(select string_agg(coalesce(payment_reference, '-'), ',' order by id) from subsidy_rosters)` }).from(enrolments);
+    const [e] = await db.select({ n: sql<number>`count(*)::int`, states: sql<string>`(select string_agg(state::text, ',' order by id) from applications)` }).from(applicationEvents);
+    const [al] = await db.select({ states: sql<string>`string_agg(state::text, ',' order by id)` }).from(alerts);
+    return { alerts: al, users: u, audit: a, submissions: s, conflicts: c, runs: r, ledger: l, cases: e, enrolments: w4 };
   }
 
   for (const [name, load, input, row] of ACTIONS) {

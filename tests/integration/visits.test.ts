@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import Decimal from "decimal.js";
 import type { DatabaseHandle } from "@/db";
-import { auditLog, personYearTotals, persons, receiptParameterSets, settlements, visits } from "@/db/schema";
+import { alerts, auditLog, personYearTotals, persons, receiptParameterSets, settlements, visits } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/types";
 import { reconcileMonth } from "@/lib/registry/reconcile-month";
 import { replaySettlement } from "@/lib/visits/get-settlement";
@@ -11,6 +11,7 @@ import { reverseSettlement } from "@/lib/visits/reverse-settlement";
 import { visitInputSchema } from "@/lib/visits/schemas";
 import { settleVisit } from "@/lib/visits/settle-visit";
 import { BACKENDS, createTestDatabase } from "../support/db";
+import { enrolled } from "../support/enrolment";
 import { confirmedSubmission, pengshuiId, sessionUser } from "../support/registry";
 
 const DIBAO = pengshuiId("1960-05-01", 11);
@@ -20,7 +21,6 @@ const form = (personId: string, over: Record<string, string> = {}) =>
   visitInputSchema.parse({
     personId,
     visitDate: "2024-03-15",
-    insuranceTier: "1",
     kind: "inpatient",
     hospitalLevel: "2",
     location: "county",
@@ -49,8 +49,23 @@ describe.each(BACKENDS)("visit settlement on %s", (kind) => {
     for (const [key, idNumber] of [["dibao", DIBAO], ["tekun", TEKUN]] as const) {
       const [p] = await db.select().from(persons).where(eq(persons.idNumber, idNumber));
       ids[key] = p!.id;
+      await enrolled(db, clerk, p!.id, 2024);
     }
   });
+
+  /** A 低保 person certified since 2023, enrolled for `year` from `coverageFrom` (or not at all). */
+  async function newDibaoPerson(serial: number, enrolment: { year: number; coverageFrom?: string; tier?: 1 | 2 } | null) {
+    const { db } = handle;
+    const [p] = await db.insert(persons).values({ idNumber: pengshuiId("1966-06-06", serial), name: "田大有", regionCode: "500243", townshipCode: "500243001", birthDate: "1966-06-06" }).returning();
+    await db.execute(sql`insert into identities (person_id, category, department_code, valid_from) values (${p!.id}, 'DIBAO', 'MINZHENG', '2023-01-01')`);
+    if (enrolment) await enrolled(db, clerk, p!.id, enrolment.year, enrolment);
+    return p!.id;
+  }
+
+  async function counts() {
+    const n = async (table: typeof settlements | typeof auditLog | typeof visits) => (await handle.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+    return [await n(settlements), await n(visits), await n(auditLog)];
+  }
   afterAll(async () => handle?.close());
 
   async function totals(personId: string, year = 2024) {
@@ -135,6 +150,51 @@ describe.each(BACKENDS)("visit settlement on %s", (kind) => {
     expect([await count(), await audits()]).toEqual([n, a]);
   });
 
+  test("P-BASIC-6: a person without an enrolment for the year, or a visit before cover starts, is refused naming the visit date; nothing written", async () => {
+    const notEnrolled = await newDibaoPerson(71, null);
+    const late = await newDibaoPerson(72, { year: 2024, coverageFrom: "2024-04-01" });
+    const before = await counts();
+    await expect(settleVisit(handle.db, clerk, form(notEnrolled))).rejects.toMatchObject({
+      code: "NOT_ENROLLED",
+      message: "该人员没有2024年度的参保登记，不能结算；请先登记参保",
+      fieldErrors: { visitDate: "该人员2024年度未参保" },
+    });
+    await expect(settleVisit(handle.db, clerk, form(late, { visitDate: "2024-03-31" }))).rejects.toMatchObject({
+      code: "BEFORE_COVERAGE",
+      fieldErrors: { visitDate: "就诊日期早于参保待遇生效日期（2024年4月1日），不能结算" },
+    });
+    expect(await counts()).toEqual(before);
+    // From the first day of cover it settles.
+    await expect(settleVisit(handle.db, clerk, form(late, { visitDate: "2024-04-01" }))).resolves.toMatchObject({ existing: false });
+  });
+
+  test("the insurance tier is the enrolment's: a tier-2 enrolee gets the tier-2 basic ratio", async () => {
+    const tier2 = await newDibaoPerson(73, { year: 2024, tier: 2 });
+    const { settlementId } = await settleVisit(handle.db, clerk, form(tier2));
+    const [s] = await handle.db.select().from(settlements).where(eq(settlements.id, settlementId));
+    expect(s!.basicInsurance).toBe("74775.00"); // (100000 − 300) × 75% (level 2, tier 2)
+  });
+
+  test("W7: crossing the alert threshold opens one alert per person-year and level, and only once", async () => {
+    const { db } = handle;
+    const personId = await newDibaoPerson(74, { year: 2024 });
+    const ofPerson = () => db.select().from(alerts).where(eq(alerts.personId, personId)).orderBy(alerts.level);
+    // 8000 at a level-2 hospital: basic (8000 − 300) × 70% = 5390.00, critical 0 (base 2610 < the 低保 deductible 9000):
+    // the year's self-pay after insurance is 2610.00, below ¥10,410.00 (20820 × 50%, P-MON-2 example values).
+    await settleVisit(db, clerk, form(personId, { totalCost: "8000.00", outOfCatalogCost: "", selfPayFirstCost: "" }));
+    expect(await ofPerson()).toEqual([]);
+    // The 100,000 policy-range stay: basic 69790.00, critical (32820 − 9000) × 65% = 15483.00 → 30210 − 15483 = 14727.00 more.
+    const { settlementId } = await settleVisit(db, clerk, form(personId));
+    expect(await ofPerson()).toMatchObject([{ level: 1, year: 2024, state: "OPEN", burden: "17337.00", threshold: "10410.00", settlementId }]);
+    // Another such stay reaches the basic cap (80000 − 75180 = 4820.00 left): critical 95180 × 65% = 61867.00,
+    // 95180 − 61867 = 33313.00 more → 50650.00 > 20820.00 opens level 2; level 1 stays single.
+    await settleVisit(db, clerk, form(personId));
+    expect((await ofPerson()).map((a) => [a.level, a.burden, a.threshold])).toEqual([
+      [1, "17337.00", "10410.00"],
+      [2, "50650.00", "20820.00"],
+    ]);
+  });
+
   test("a person of another county is not found", async () => {
     const outsider: SessionUser = { ...clerk, id: "00000000-0000-4000-8000-000000000009", regionScope: "500242" };
     await expect(settleVisit(handle.db, outsider, form(ids.dibao!))).rejects.toMatchObject({ status: 404 });
@@ -144,8 +204,7 @@ describe.each(BACKENDS)("visit settlement on %s", (kind) => {
     "20 settlements of one 低保 person in parallel: assistance stops exactly at ¥100,000 and tilted at ¥20,000, every settlement stored",
     async () => {
       const { db } = handle;
-      const [p] = await db.insert(persons).values({ idNumber: pengshuiId("1966-06-06", 66), name: "田大有", regionCode: "500243", townshipCode: "500243001", birthDate: "1966-06-06" }).returning();
-      await db.execute(sql`insert into identities (person_id, category, department_code, valid_from) values (${p!.id}, 'DIBAO', 'MINZHENG', '2023-01-01')`);
+      const p = { id: await newDibaoPerson(66, { year: 2025 }) };
       const runs = Array.from({ length: 20 }, () =>
         settleVisit(db, clerk, form(p!.id, { specialDisease: "on", totalCost: "100000.00", outOfCatalogCost: "", selfPayFirstCost: "", visitDate: "2025-04-01" })),
       );
@@ -157,6 +216,8 @@ describe.each(BACKENDS)("visit settlement on %s", (kind) => {
       expect(sum("medicalAssistance")).toBe("100000.00");
       expect(sum("tiltedAssistance")).toBe("20000.00");
       expect(await totals(p!.id, 2025)).toMatchObject({ assistancePaid: "100000.00", tiltedPaid: "20000.00" });
+      // Concurrent crossings open each alert level once.
+      expect((await db.select().from(alerts).where(eq(alerts.personId, p!.id))).map((a) => a.level).sort()).toEqual([1, 2]);
     },
     60_000,
   );

@@ -19,6 +19,9 @@ import { DEPARTMENT_LABELS, formatDate } from "@/lib/labels";
 import { Badge, Card, PageTitle } from "@/components/ui";
 import { RevealIdNumber } from "@/components/registry/reveal-id-number";
 import { revealIdNumberAction } from "../actions";
+import { PersonEnrolments } from "@/components/enrolment/person-enrolments";
+import { PersonApplications } from "@/components/cases/person-applications";
+import { PersonAlerts } from "@/components/alerts/person-alerts";
 
 export const metadata: Metadata = { title: "人员信息" };
 
@@ -129,6 +132,12 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           </p>
         ) : null}
       </Card>
+
+      {hasPermission(user.role, "case.handle") ? <PersonAlerts user={user} personId={person.id} /> : null}
+
+      {hasPermission(user.role, "case.handle") ? <PersonApplications user={user} personId={person.id} /> : null}
+
+      {hasPermission(user.role, "subsidy.manage") ? <PersonEnrolments user={user} personId={person.id} regionCode={person.regionCode} today={today} /> : null}
 
       {hasPermission(user.role, "visit.settle") ? (
         <Card title="登记就诊并一站式结算" className="mt-5">
