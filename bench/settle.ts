@@ -6,14 +6,13 @@
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import { persons } from "@/db/schema";
-import { generatePersons } from "@/lib/registry/synthetic";
 import { simulate } from "@/lib/settlement";
 import { visitInputSchema } from "@/lib/visits/schemas";
 import { settleVisit } from "@/lib/visits/settle-visit";
 import { generateVisits } from "@/lib/visits/synthetic-visits";
 import { createTestDatabase } from "../tests/support/db";
 import { sessionUser } from "../tests/support/registry";
+import { loadSyntheticCounty } from "../scripts/support/synthetic-county";
 import { perDatabase, writeSection } from "./support";
 
 const VISITS = Number(process.env.BENCH_VISITS ?? 100_000);
@@ -25,24 +24,11 @@ async function run(kind: "pglite" | "postgres") {
   const handle = await createTestDatabase(kind, { seedDemo: true });
   const { db } = handle;
   const clerk = await sessionUser(db, "clerk");
-  // Setup (not timed): the registry's people and their identities.
-  const people = generatePersons({ count: PEOPLE, seed: 11, to: `${YEAR - 1}-12-31` });
-  for (let i = 0; i < people.length; i += 5_000) {
-    const chunk = people.slice(i, i + 5_000);
-    await db.insert(persons).values(chunk.map((p) => ({ idNumber: p.idNumber, name: p.name, regionCode: "500243", townshipCode: p.townshipCode, birthDate: p.birthDate })));
-  }
-  const identityRows = people.flatMap((p) => p.identities.filter((i) => i.removedOn === null).map((i) => ({ id_number: p.idNumber, category: i.category, department: i.department, valid_from: i.certifiedOn })));
-  await db.execute(sql`insert into identities (person_id, category, department_code, valid_from)
-    select p.id, x.category::category, x.department::department_code, x.valid_from from json_to_recordset(${JSON.stringify(identityRows)}::json)
-    as x(id_number varchar, category text, department text, valid_from date) join persons p on p.id_number = x.id_number`);
-  // Everyone enrolled at tier 1 from 1 January (the roster's work, not timed here).
-  await db.execute(sql`insert into enrolments (person_id, region_code, year, insurance_tier, paid_on, coverage_from, late, resolved_category,
-      individual_contribution, subsidy, person_pays, policy_code, parameter_version, created_by)
-    select id, region_code, ${YEAR}, 1, ${`${YEAR - 1}-12-01`}::date, ${`${YEAR}-01-01`}::date, false, 'NONE', 380, 0, 380, 'pengshui-2023', 'bench', ${clerk.id}::uuid from persons`);
-  const ids = (await db.select({ id: persons.id, idNumber: persons.idNumber }).from(persons)).reduce((m, r) => m.set(r.idNumber, r.id), new Map<string, string>());
-  const visits = generateVisits({ count: VISITS, persons: people.length, year: YEAR, seed: 11 });
+  // Setup (not timed): the registry's people, their identities and this year's roster.
+  const personIds = await loadSyntheticCounty(db, clerk, { persons: PEOPLE, year: YEAR, seed: 11 });
+  const visits = generateVisits({ count: VISITS, persons: personIds.length, year: YEAR, seed: 11 });
   const forms = visits.map((v) =>
-    visitInputSchema.parse({ ...v, personId: ids.get(people[v.personIndex]!.idNumber)!, specialDisease: v.specialDisease ? "on" : undefined }),
+    visitInputSchema.parse({ ...v, personId: personIds[v.personIndex]!, specialDisease: v.specialDisease ? "on" : undefined }),
   );
 
   // Floor: the engine alone on the same visits (no database, fresh year-to-date).

@@ -6,3 +6,4 @@ export * from "./registry";
 export * from "./settlement";
 export * from "./enrolment";
 export * from "./cases";
+export * from "./jobs";

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench:bulk` (issue 6 "Scale"): a county-year settled by the bulk job — by default
+ * 100,000 people and 1,000,000 visits (BENCH_PERSONS, BENCH_VISITS) — on PostgreSQL (and, at
+ * a tenth of the size, on PGlite), with the floor measured in the same run: a plain COPY of
+ * the same ledger and visit rows into empty copies of the tables.
+ */
+import { performance } from "node:perf_hooks";
+import { sql } from "drizzle-orm";
+import { executeRows } from "@/db/client";
+import { runSettlementJob } from "@/lib/bulk-settlement/run-job";
+import { stageSettlementJob } from "@/lib/bulk-settlement/stage-job";
+import { createTestDatabase } from "../tests/support/db";
+import { sessionUser } from "../tests/support/registry";
+import { loadSyntheticCounty, syntheticVisits } from "../scripts/support/synthetic-county";
+import { perDatabase, writeSection } from "./support";
+
+const PERSONS = Number(process.env.BENCH_PERSONS ?? 100_000);
+const VISITS = Number(process.env.BENCH_VISITS ?? 1_000_000);
+const YEAR = 2025;
+
+async function run(kind: "pglite" | "postgres") {
+  const scale = kind === "pglite" ? 10 : 1;
+  const handle = await createTestDatabase(kind, { seedDemo: true });
+  const { db } = handle;
+  const clerk = await sessionUser(db, "clerk");
+  let t = performance.now();
+  const ids = await loadSyntheticCounty(db, clerk, { persons: Math.round(PERSONS / scale), year: YEAR, seed: 3 });
+  const setupMs = performance.now() - t;
+  const visits = syntheticVisits(ids, { count: Math.round(VISITS / scale), year: YEAR, seed: 3 });
+  t = performance.now();
+  const job = await stageSettlementJob(db, clerk, { label: "bench", visits });
+  const stageMs = performance.now() - t;
+  t = performance.now();
+  const done = await runSettlementJob(db, clerk, job.id, { batchSize: 5_000 });
+  const settleMs = performance.now() - t;
+
+  // Floor: the same rows written by COPY into empty tables of the same shape (PostgreSQL), or
+  // by one INSERT … SELECT (PGlite has no COPY from a client stream).
+  await db.execute(sql`create table floor_visits (like visits including defaults)`);
+  await db.execute(sql`create table floor_settlements (like settlements including defaults)`);
+  t = performance.now();
+  if (kind === "postgres") {
+    const { default: postgres } = await import("postgres");
+    const url = new URL(process.env.DATABASE_URL!);
+    const [{ name } = { name: "" }] = await executeRows<{ name: string }>(db, sql`select current_database() as name`);
+    url.pathname = `/${name}`;
+    const direct = postgres(url.toString(), { max: 2, onnotice: () => {} });
+    for (const table of ["visits", "settlements"]) {
+      const out = await direct.unsafe(`copy ${table} to stdout`).readable();
+      const into = await direct.unsafe(`copy floor_${table} from stdin`).writable();
+      await new Promise<void>((resolve, reject) => out.pipe(into).on("finish", resolve).on("error", reject));
+    }
+    await direct.end();
+  } else {
+    await db.execute(sql`insert into floor_visits select * from visits`);
+    await db.execute(sql`insert into floor_settlements select * from settlements`);
+  }
+  const copyMs = performance.now() - t;
+  await handle.close();
+  return { kind, persons: ids.length, visits: visits.length, settled: done.settled, refused: done.refused, setupMs, stageMs, settleMs, copyMs };
+}
+
+const results = await perDatabase(run);
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const table = [
+  "| database | people | visits (settled / refused) | setup: registry + roster | stage | bulk settlement | visits/s | floor: plain COPY of the same rows | ratio |",
+  "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ...results.map(
+    (r) =>
+      `| ${r.kind} | ${r.persons.toLocaleString("en-US")} | ${r.visits.toLocaleString("en-US")} (${r.settled.toLocaleString("en-US")} / ${r.refused.toLocaleString("en-US")}) | ${s(r.setupMs)} | ${s(r.stageMs)} | **${s(r.settleMs)}** | ${Math.round(r.visits / (r.settleMs / 1000)).toLocaleString("en-US")} | ${s(r.copyMs)} | ×${(r.settleMs / r.copyMs).toFixed(1)} |`,
+  ),
+].join("\n");
+console.log(table);
+writeSection(
+  "Bulk settlement (county-year)",
+  `Command: \`npm run bench:bulk\` (${new Date().toISOString().slice(0, 10)}; synthetic 彭水 county-year; PGlite at a tenth of the size). The job (\`lib/bulk-settlement\`) settles visits in date order through the engine in batches of 5,000 — categories on the visit date, the enrolment, the locked person-year totals, alerts — each batch committing its visits, ledger entries, totals, alerts and the progress marker together. The floor copies the same visit and ledger rows into empty tables of the same shape (COPY on PostgreSQL). Budget: 1,000,000 visits < 5 min on PostgreSQL.\n\n${table}`,
+);
