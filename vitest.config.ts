@@ -19,6 +19,9 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"],
           environment: "node",
+          // Property tests run thousands of cases; on a loaded 2-core machine they can take
+          // several seconds. The limit only catches hangs — no test asserts a duration.
+          testTimeout: 60_000,
         },
       },
       {

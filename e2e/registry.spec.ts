@@ -149,7 +149,7 @@ test("[县医保局经办员] 为特困人员结算特殊疾病住院，打印�
   await form.getByLabel("特殊疾病（门诊慢特病、重特大疾病）").check();
   await form.getByLabel("医疗总费用（元）").fill("-100");
   await form.getByRole("button", { name: "一站式结算" }).click();
-  await expect(page.getByTestId("settle-error")).toBeVisible(); // a negative amount is refused, naming the field
+  await expect(page.getByTestId("settle-error")).toContainText("医疗总费用不能为负数"); // refused, naming the field
   await form.getByLabel("医疗总费用（元）").fill("60000");
   await form.getByLabel("目录外费用（元）").fill("5000");
   await form.getByRole("button", { name: "一站式结算" }).click();

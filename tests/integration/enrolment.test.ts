@@ -336,44 +336,12 @@ describe.each(BACKENDS)("enrolment and premium subsidy on %s", (kind) => {
   });
 });
 
-describe.each(BACKENDS)("roster of 100,000 people on %s", (kind) => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await createTestDatabase(kind, { seedDemo: true });
-  });
-  afterAll(async () => handle?.close());
-
-  test("is built set-based in seconds", async () => {
-    const { db } = handle;
-    const clerk = await sessionUser(db, "clerk");
-    const categories = ["TEKUN", "DIBAO", "FANPIN", "JIANCE", "DIBIAN", "YOUFU", "ZHONGCAN", "YINBING"];
-    await db.execute(sql`insert into persons (id_number, name, region_code, township_code, birth_date)
-      select '500243' || lpad(g::text, 12, '0'), '某' || g, '500243', '500243001', date '1970-01-01' from generate_series(1, 100000) g`);
-    await db.execute(sql`insert into identities (person_id, category, department_code, valid_from)
-      select p.id, (string_to_array(${categories.join(",")}, ','))[1 + (row_number() over (order by p.id)) % 8]::category, 'MINZHENG', date '2023-01-01'
-      from persons p`);
-    await db.execute(sql`insert into identities (person_id, category, department_code, valid_from)
-      select p.id, 'FANPIN', 'XIANGCUN', date '2023-01-01' from persons p where p.id_number like '%7'`);
-    const started = performance.now();
-    const built = await buildRoster(db, clerk, { year: 2025, subsidyDate: "2024-12-31" });
-    const seconds = (performance.now() - started) / 1000;
-    expect(built.persons).toBe(100_000);
-    const { totals } = await rosterSummary(db, clerk, built.rosterId);
-    expect(totals.persons).toBe(100_000);
-    expect(totals.individualContribution).toBe("38000000.00");
-    console.log(`roster of 100,000 on ${kind}: ${seconds.toFixed(2)} s`);
-    expect(seconds).toBeLessThan(60); // a guard against per-person work (minutes), not a benchmark
-  }, 180_000);
-});
-
 describe("the embedded demo", () => {
   test("the demo registry comes with this year's roster: everyone on it covered from 1 January", async () => {
     const handle = await createTestDatabase("pglite", { seedDemo: true });
     try {
       const { db } = handle;
-      const started = performance.now();
       expect(await seedDemoRegistry(db)).toBe(true);
-      console.log(`demo registry with roster: ${((performance.now() - started) / 1000).toFixed(1)} s`);
       const year = Number(shanghaiDate(new Date()).slice(0, 4));
       const [roster] = await db.select().from(subsidyRosters).where(eq(subsidyRosters.year, year));
       expect(roster).toMatchObject({ regionCode: "500243", subsidyDate: `${year - 1}-12-31`, policyCode: "pengshui-2023" });

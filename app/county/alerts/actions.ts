@@ -32,9 +32,8 @@ export const openCaseFromAlertAction = defineAction({
     reason: z.string({ error: "请填写发起理由" }).trim(),
   }),
   async run(user, input) {
-    const result = await openCaseFromAlert(await getDb(), user, input);
-    revalidatePath("/county/alerts");
-    revalidatePath("/county/cases");
-    return result;
+    // No revalidation: it would re-render this page (now "case opened") before the form
+    // takes the clerk to the new case; the list pages are rendered fresh on each visit.
+    return openCaseFromAlert(await getDb(), user, input);
   },
 });
