@@ -7,3 +7,4 @@ export * from "./settlement";
 export * from "./enrolment";
 export * from "./cases";
 export * from "./jobs";
+export * from "./reports";

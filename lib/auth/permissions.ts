@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   "subsidy.manage", // enrol people, build the year's subsidy roster, record its payment (W4)
   "case.handle", // take in and review on-application cases, propose amounts, record payment; work alerts (W6, W7)
   "case.decide", // approve or reject a proposed case — never one's own proposal (W6 four eyes)
+  "report.read", // monthly dispatch reports and the dashboard of the scope's counties (W8)
+  "ledger.read", // a person's yearly ledger (台账); from a report drill-down it is audited (W8)
   "users.manage", // add and disable the county's users
   "audit.read", // read the county's audit log
 ] as const;
@@ -23,7 +25,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   department: ["area.department", "registry.submit"],
-  county_clerk: ["area.county", "registry.reconcile", "beneficiary.read", "beneficiary.reveal", "visit.settle", "subsidy.manage", "case.handle"],
+  county_clerk: ["area.county", "registry.reconcile", "beneficiary.read", "beneficiary.reveal", "visit.settle", "subsidy.manage", "case.handle", "report.read", "ledger.read"],
   county_admin: [
     "area.county",
     "registry.reconcile",
@@ -33,10 +35,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "subsidy.manage",
     "case.handle",
     "case.decide",
+    "report.read",
+    "ledger.read",
     "users.manage",
     "audit.read",
   ],
-  supervisor: ["area.supervisor"],
+  supervisor: ["area.supervisor", "report.read", "ledger.read"],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

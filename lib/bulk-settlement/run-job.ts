@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { AuthError, assertInScope } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { assessYearBurden, EngineError, simulate, YEAR_TO_DATE_FIELDS, type YearToDate } from "@/lib/settlement";
+import { addToMonthTotals } from "@/lib/reports/month-totals";
 import { storeReceiptParameters } from "@/lib/visits/receipts";
 import { visitInputSchema } from "@/lib/visits/schemas";
 
@@ -246,6 +247,7 @@ async function settleBatch(tx: Tx, actor: SessionUser, jobId: string, batchSize:
   }
 
   await writeBatch(tx, actor, visitOut, ledgerOut, refusals, jobId);
+  await addToMonthTotals(tx, ledgerOut.map((l) => l.id as string));
   const changed = [...touched.keys()];
   if (changed.length > 0) {
     await executeRows(

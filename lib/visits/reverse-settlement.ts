@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { AuthError, assertInScope } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { YEAR_TO_DATE_FIELDS, type YearToDate } from "@/lib/settlement";
+import { addToMonthTotals } from "@/lib/reports/month-totals";
 import { lockYearToDate, writeYearToDate } from "./settle-visit";
 
 /**
@@ -50,6 +51,7 @@ export async function reverseSettlement(db: Db, actor: SessionUser, input: { set
           returning id`,
     );
     await writeYearToDate(tx, original.personId, original.year, restored!);
+    await addToMonthTotals(tx, [reversal!.id]);
     await recordAudit(tx, {
       actor,
       action: "settlement.reverse",

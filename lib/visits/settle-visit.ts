@@ -11,6 +11,7 @@ import { countyOf } from "@/lib/registry/county-of";
 import { EngineError, simulate, YEAR_TO_DATE_FIELDS, type SettlementResult, type YearToDate } from "@/lib/settlement";
 import { formatDate } from "@/lib/labels";
 import { openAlertsAfterSettlement } from "@/lib/alerts/open-alerts";
+import { addToMonthTotals } from "@/lib/reports/month-totals";
 import { storeReceiptParameters } from "./receipts";
 import { ENGINE_FIELD_TO_INPUT, type VisitInput } from "./schemas";
 
@@ -175,6 +176,7 @@ export async function settleVisit(db: Db, actor: SessionUser, input: VisitInput)
       })
       .returning({ id: settlements.id });
     await writeYearToDate(tx, person.id, year, result.yearToDateAfter);
+    await addToMonthTotals(tx, [settlement!.id]);
     await openAlertsAfterSettlement(tx, { personId: person.id, regionCode: person.regionCode, year, date: input.visitDate, settlementId: settlement!.id });
     await recordAudit(tx, {
       actor,

@@ -35,7 +35,7 @@ describe("authorize", () => {
   });
 
   test("supervisors only read; only county admins manage users", () => {
-    expect(ROLE_PERMISSIONS.supervisor).toEqual(["area.supervisor"]);
+    expect(ROLE_PERMISSIONS.supervisor).toEqual(["area.supervisor", "report.read", "ledger.read"]); // nothing that writes
     expect(hasPermission("county_admin", "users.manage")).toBe(true);
     expect(hasPermission("county_clerk", "users.manage")).toBe(false);
   });
