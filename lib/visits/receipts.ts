@@ -7,8 +7,11 @@ import { canonicalJson, replay, type Receipt, type SettlementRequest, type Settl
 
 type ParameterPart = Pick<Receipt, "policyCode" | "policyDocument" | "parameterVersion" | "knownCategories" | "parameters" | "rules">;
 
-// The engine shares one frozen parameters object per read sequence: hash each once.
+// The engine shares one frozen parameters object per read sequence: hash each once. Objects
+// with the same policy, parameter version and keys read hold the same values (the version
+// names every value in force), so their hash is shared too: a bulk run hashes each once.
 const keys = new WeakMap<object, string>();
+const keysByShape = new Map<string, string>();
 
 /**
  * Stores the receipt's parameter part once (content-addressed) and returns its key. A batch
@@ -25,7 +28,12 @@ export async function storeReceiptParameters(tx: DbOrTx, receipt: Receipt, writt
     rules: receipt.rules,
   };
   if (!key) {
-    key = createHash("sha256").update(canonicalJson(part)).digest("hex");
+    const shape = `${receipt.policyCode}|${receipt.parameterVersion}|${Object.keys(receipt.parameters).join(",")}|${Object.keys(receipt.rules).join(",")}`;
+    key = keysByShape.get(shape);
+    if (!key) {
+      key = createHash("sha256").update(canonicalJson(part)).digest("hex");
+      if (keysByShape.size < 10_000) keysByShape.set(shape, key);
+    }
     keys.set(receipt.parameters, key);
   }
   if (writtenInTransaction?.has(key)) return key;
