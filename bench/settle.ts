@@ -65,5 +65,5 @@ console.log(table);
 
 writeSection(
   "Settlement (database)",
-  `Command: \`npm run bench:settle\` (${new Date().toISOString().slice(0, 10)}; ${PEOPLE} synthetic 彭水 people, visits from \`lib/visits/synthetic-visits.ts\`). Each visit goes through the clerk's path: form schema → \`settleVisit\` (categories on the visit date, person-year totals locked, engine with trace, ledger entry, totals, audit) in one transaction.\n\n${table}`,
+  `Command: \`npm run bench:settle\` (${new Date().toISOString().slice(0, 10)}; ${PEOPLE} synthetic 彭水 people, visits from \`lib/visits/synthetic-visits.ts\`). Each visit goes through the clerk's path: form schema → \`settleVisit\` (the enrolment's cover and tier, categories on the visit date, person-year totals locked, engine with trace, ledger entry, totals, month totals, the year's burden and alerts, audit) in one transaction.\n\n${table}`,
 );

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button, inputClass, Notice } from "@/components/ui";
+import { EncodingSelect, postFile } from "@/components/upload-fields";
 import { FILE_TOO_LARGE_MESSAGE, MAX_LIST_BYTES } from "@/lib/registry/limits";
 
 
@@ -38,19 +39,12 @@ export function ListUploadForm({ months, defaultMonth }: { months: string[]; def
         encoding: String(form.get("encoding")),
         drop: form.get("drop") ? "1" : "0",
       });
-      const response = await fetch(`/api/v1/registry/lists?${query}`, {
-        method: "POST",
-        body: file,
-        headers: { "x-file-name": encodeURIComponent(file.name), "content-type": "application/octet-stream" },
-      });
-      const result = (await response.json()) as Outcome;
+      const result = await postFile<Outcome>(`/api/v1/registry/lists?${query}`, file);
       if (result.kind === "staged" || result.kind === "existing") {
         router.push(`/department/lists/${result.submissionId}${result.kind === "existing" ? "?same=1" : ""}`);
         return;
       }
       setOutcome(result);
-    } catch {
-      setOutcome({ kind: "refused", code: "NETWORK", message: "上传失败，请检查网络后重试" });
     } finally {
       setPending(false);
     }
@@ -69,14 +63,7 @@ export function ListUploadForm({ months, defaultMonth }: { months: string[]; def
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">文件编码（CSV）</span>
-          <select name="encoding" defaultValue="auto" className={inputClass}>
-            <option value="auto">自动识别</option>
-            <option value="utf-8">UTF-8</option>
-            <option value="gbk">GBK / GB18030</option>
-          </select>
-        </label>
+        <EncodingSelect />
         <label className="flex flex-col gap-1">
           <span className="font-medium">名单文件（CSV 或 XLSX）</span>
           <input name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className={inputClass} />

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import Link from "next/link";
 import { Button, inputClass, Notice } from "@/components/ui";
+import { EncodingSelect, postFile } from "@/components/upload-fields";
 
 type RowOutcome =
   | { rowNumber: number; externalVisitNumber: string; outcome: "settled" | "existing"; settlementId: string }
@@ -28,15 +29,7 @@ export function HospitalImportForm({ maxBytes }: { maxBytes: number }) {
     setPending(true);
     setOutcome(null);
     try {
-      const response = await fetch(`/api/v1/visits/imports?${new URLSearchParams({ encoding: String(form.get("encoding")) })}`, {
-        method: "POST",
-        body: file,
-        headers: { "x-file-name": encodeURIComponent(file.name), "content-type": "application/octet-stream" },
-      });
-      const body = (await response.json()) as Outcome | { error: { message: string } };
-      setOutcome("error" in body ? { kind: "refused", code: "DENIED", message: body.error.message } : body);
-    } catch {
-      setOutcome({ kind: "refused", code: "NETWORK", message: "上传失败，请检查网络后重试；已结算的记录不会因重新导入而重复" });
+      setOutcome(await postFile<Outcome>(`/api/v1/visits/imports?${new URLSearchParams({ encoding: String(form.get("encoding")) })}`, file));
     } finally {
       setPending(false);
     }
@@ -50,14 +43,7 @@ export function HospitalImportForm({ maxBytes }: { maxBytes: number }) {
           <span className="font-medium">医院结算导出文件（CSV 或 .xlsx）</span>
           <input type="file" name="file" accept=".csv,.txt,.xlsx" className={inputClass} />
         </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">文件编码（CSV）</span>
-          <select name="encoding" defaultValue="auto" className={inputClass}>
-            <option value="auto">自动识别</option>
-            <option value="utf-8">UTF-8</option>
-            <option value="gbk">GBK / GB18030</option>
-          </select>
-        </label>
+        <EncodingSelect />
         <Button type="submit" disabled={pending}>
           {pending ? "正在逐条结算…" : "导入并结算"}
         </Button>

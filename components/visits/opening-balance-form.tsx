@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button, inputClass, Notice } from "@/components/ui";
+import { EncodingSelect, postFile } from "@/components/upload-fields";
 
 type Outcome =
   | { kind: "refused"; message: string }
@@ -21,19 +22,11 @@ export function OpeningBalanceForm() {
     setPending(true);
     setOutcome(null);
     try {
-      const response = await fetch(`/api/v1/visits/opening-balances?${new URLSearchParams({ encoding: String(form.get("encoding")) })}`, {
-        method: "POST",
-        body: file,
-        headers: {
-          "x-file-name": encodeURIComponent(file.name),
+      setOutcome(
+        await postFile<Outcome>(`/api/v1/visits/opening-balances?${new URLSearchParams({ encoding: String(form.get("encoding")) })}`, file, {
           "x-source": encodeURIComponent(String(form.get("source") ?? "")),
-          "content-type": "application/octet-stream",
-        },
-      });
-      const body = (await response.json()) as Outcome | { error: { message: string } };
-      setOutcome("error" in body ? { kind: "refused", message: body.error.message } : body);
-    } catch {
-      setOutcome({ kind: "refused", message: "上传失败，请检查网络后重试" });
+        }),
+      );
     } finally {
       setPending(false);
     }
@@ -50,14 +43,7 @@ export function OpeningBalanceForm() {
           <span className="font-medium">数据来源</span>
           <input name="source" className={`${inputClass} w-64`} placeholder="例如：原医保结算系统 2024年1–5月" />
         </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">文件编码（CSV）</span>
-          <select name="encoding" defaultValue="auto" className={inputClass}>
-            <option value="auto">自动识别</option>
-            <option value="utf-8">UTF-8</option>
-            <option value="gbk">GBK / GB18030</option>
-          </select>
-        </label>
+        <EncodingSelect />
         <Button type="submit" disabled={pending}>
           {pending ? "导入中…" : "导入期初累计"}
         </Button>

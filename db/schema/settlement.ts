@@ -135,5 +135,17 @@ export const personYearTotals = pgTable(
   (t) => [primaryKey({ columns: [t.personId, t.year] })],
 );
 
+/** The engine's year-to-date fields → their columns (person_year_totals and opening_balances share them). */
+export const YEAR_TO_DATE_COLUMNS = {
+  basicPaid: "basic_paid",
+  criticalBase: "critical_base",
+  criticalPaid: "critical_paid",
+  supplementaryPaid: "supplementary_paid",
+  assistancePaid: "assistance_paid",
+  assistanceOtherDiseasePaid: "assistance_other_disease_paid",
+  tiltedPaid: "tilted_paid",
+  assistanceDeductibleMet: "assistance_deductible_met",
+} as const;
+
 export type Visit = typeof visits.$inferSelect;
 export type Settlement = typeof settlements.$inferSelect;

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { executeRows, type Db, type Tx } from "@/db/client";
 import { textArray } from "@/db/bulk";
-import { settlementJobs, type SettlementJob } from "@/db/schema";
+import { settlementJobs, YEAR_TO_DATE_COLUMNS, type SettlementJob } from "@/db/schema";
 import type { CategoryCode } from "@/db/schema/enums";
 import Decimal from "decimal.js";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -33,16 +33,6 @@ interface StagedRow {
   visit: Record<string, string | undefined>;
 }
 
-const TOTAL_COLUMNS = {
-  basicPaid: "basic_paid",
-  criticalBase: "critical_base",
-  criticalPaid: "critical_paid",
-  supplementaryPaid: "supplementary_paid",
-  assistancePaid: "assistance_paid",
-  assistanceOtherDiseasePaid: "assistance_other_disease_paid",
-  tiltedPaid: "tilted_paid",
-  assistanceDeductibleMet: "assistance_deductible_met",
-} as const satisfies Record<(typeof YEAR_TO_DATE_FIELDS)[number], string>;
 
 /**
  * Settles a staged job batch by batch through the engine — the same rules as `settleVisit`
@@ -109,11 +99,11 @@ async function settleBatch(tx: Tx, actor: SessionUser, jobId: string, batchSize:
   );
   const totalRows = await executeRows<Record<string, string>>(
     tx,
-    sql`select person_id, year, ${sql.raw(Object.values(TOTAL_COLUMNS).map((c) => `${c}::text as ${c}`).join(", "))} from person_year_totals
+    sql`select person_id, year, ${sql.raw(Object.values(YEAR_TO_DATE_COLUMNS).map((c) => `${c}::text as ${c}`).join(", "))} from person_year_totals
         where person_id = any(${textArray(personIds)}::uuid[]) and year = any(${`{${years.join(",")}}`}::int[]) for update`,
   );
   const totals = new Map<string, YearToDate>();
-  for (const t of totalRows) totals.set(`${t.person_id}|${t.year}`, Object.fromEntries(YEAR_TO_DATE_FIELDS.map((f) => [f, t[TOTAL_COLUMNS[f]]!])) as YearToDate);
+  for (const t of totalRows) totals.set(`${t.person_id}|${t.year}`, Object.fromEntries(YEAR_TO_DATE_FIELDS.map((f) => [f, t[YEAR_TO_DATE_COLUMNS[f]]!])) as YearToDate);
   // W7 as settleVisit does it, visit by visit: the ledger's sums so far and the alert levels already open.
   const burdenRows = await executeRows<{ person_id: string; year: number; policy_range: string; basic: string; critical: string; supplementary: string }>(
     tx,
@@ -252,9 +242,9 @@ async function settleBatch(tx: Tx, actor: SessionUser, jobId: string, batchSize:
   if (changed.length > 0) {
     await executeRows(
       tx,
-      sql`update person_year_totals t set ${sql.raw(Object.values(TOTAL_COLUMNS).map((c) => `${c} = x.${c}`).join(", "))}, updated_at = now()
-          from json_to_recordset(${JSON.stringify(changed.map((k) => ({ person_id: k.split("|")[0], year: Number(k.split("|")[1]), ...Object.fromEntries(YEAR_TO_DATE_FIELDS.map((f) => [TOTAL_COLUMNS[f], totals.get(k)![f]])) })))}::json)
-          as x(person_id uuid, year int, ${sql.raw(Object.values(TOTAL_COLUMNS).map((c) => `${c} numeric`).join(", "))})
+      sql`update person_year_totals t set ${sql.raw(Object.values(YEAR_TO_DATE_COLUMNS).map((c) => `${c} = x.${c}`).join(", "))}, updated_at = now()
+          from json_to_recordset(${JSON.stringify(changed.map((k) => ({ person_id: k.split("|")[0], year: Number(k.split("|")[1]), ...Object.fromEntries(YEAR_TO_DATE_FIELDS.map((f) => [YEAR_TO_DATE_COLUMNS[f], totals.get(k)![f]])) })))}::json)
+          as x(person_id uuid, year int, ${sql.raw(Object.values(YEAR_TO_DATE_COLUMNS).map((c) => `${c} numeric`).join(", "))})
           where t.person_id = x.person_id and t.year = x.year`,
     );
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { executeRows, type Db, type Tx } from "@/db/client";
-import { enrolments, identities, personYearTotals, persons, settlements, visits } from "@/db/schema";
+import { enrolments, identities, personYearTotals, persons, settlements, visits, YEAR_TO_DATE_COLUMNS } from "@/db/schema";
 import type { CategoryCode } from "@/db/schema/enums";
 import { UserFacingError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -15,16 +15,6 @@ import { addToMonthTotals } from "@/lib/reports/month-totals";
 import { storeReceiptParameters } from "./receipts";
 import { ENGINE_FIELD_TO_INPUT, type VisitInput } from "./schemas";
 
-const TOTAL_COLUMNS: Record<(typeof YEAR_TO_DATE_FIELDS)[number], string> = {
-  basicPaid: "basic_paid",
-  criticalBase: "critical_base",
-  criticalPaid: "critical_paid",
-  supplementaryPaid: "supplementary_paid",
-  assistancePaid: "assistance_paid",
-  assistanceOtherDiseasePaid: "assistance_other_disease_paid",
-  tiltedPaid: "tilted_paid",
-  assistanceDeductibleMet: "assistance_deductible_met",
-};
 
 /**
  * The person-year's totals, locked for this transaction: concurrent settlements of the
@@ -34,10 +24,10 @@ export async function lockYearToDate(tx: Tx, personId: string, year: number): Pr
   await tx.insert(personYearTotals).values({ personId, year }).onConflictDoNothing();
   const [row] = await executeRows<Record<string, string>>(
     tx,
-    sql`select ${sql.raw(Object.values(TOTAL_COLUMNS).map((c) => `${c}::text as "${c}"`).join(", "))}
+    sql`select ${sql.raw(Object.values(YEAR_TO_DATE_COLUMNS).map((c) => `${c}::text as "${c}"`).join(", "))}
         from person_year_totals where person_id = ${personId} and year = ${year} for update`,
   );
-  return Object.fromEntries(YEAR_TO_DATE_FIELDS.map((f) => [f, row![TOTAL_COLUMNS[f]]!])) as YearToDate;
+  return Object.fromEntries(YEAR_TO_DATE_FIELDS.map((f) => [f, row![YEAR_TO_DATE_COLUMNS[f]]!])) as YearToDate;
 }
 
 export async function writeYearToDate(tx: Tx, personId: string, year: number, totals: YearToDate): Promise<void> {
