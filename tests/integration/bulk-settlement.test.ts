@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db";
@@ -106,6 +108,42 @@ describe.each(BACKENDS)("bulk settlement on %s", (kind) => {
     expect(repeated).toMatchObject({ settled: 0, existing: visits.slice(0, 50).filter((v) => inLedger.has(v.externalVisitNumber)).length });
     expect(await outcome(handle)).toEqual(reference);
   }, 120_000);
+
+  test.runIf(kind === "postgres")("the command killed with SIGKILL mid-run and started again: every visit settled once, as an uninterrupted run", async () => {
+    const { handle, clerk, visits } = await county(kind);
+    opened.push(handle);
+    const job = await stageSettlementJob(handle.db, clerk, { label: "kill test", visits });
+    const [{ name } = { name: "" }] = await executeRows<{ name: string }>(handle.db, sql`select current_database() as name`);
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/${name}`;
+    const root = path.resolve(import.meta.dirname, "../..");
+    const command = (extra: string[]) =>
+      spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/support/allow-server-only.mjs", "scripts/bulk-settle.ts", "--job", job.id, "--batch", "16", ...extra], {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: url.toString() },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+    // First run: killed as soon as a few batches have committed.
+    const first = command([]);
+    await new Promise<void>((resolve, reject) => {
+      let seen = "";
+      first.stderr.on("data", (chunk: Buffer) => {
+        seen += chunk.toString();
+        const done = [...seen.matchAll(/\] (\d+)\/400/g)].map((m) => Number(m[1]));
+        if (done.length > 0 && done[done.length - 1]! >= 64 && first.exitCode === null) first.kill("SIGKILL");
+      });
+      first.on("exit", (_code, signal) => (signal === "SIGKILL" ? resolve() : reject(new Error(`bulk run ended before the kill: ${seen.slice(-500)}`))));
+    });
+    const [midway] = await executeRows<{ last_seq: number; state: string }>(handle.db, sql`select last_seq, state::text from settlement_jobs where id = ${job.id}`);
+    expect(midway!.state).toBe("running");
+    expect(midway!.last_seq).toBeGreaterThan(0);
+    expect(midway!.last_seq).toBeLessThan(400);
+    // Second run: the same command resumes and finishes.
+    const second = command([]);
+    const exit = await new Promise<number | null>((resolve) => second.on("exit", (code) => resolve(code)));
+    expect(exit).toBe(0);
+    expect(await outcome(handle)).toEqual(reference);
+  }, 180_000);
 
   test("another county's clerk cannot run the job", async () => {
     const handle = opened[0]!;
