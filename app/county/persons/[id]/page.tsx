@@ -39,8 +39,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
 
   return (
     <>
-      <p className="mb-2">
+      <p className="mb-2 flex flex-wrap justify-between gap-3">
         <Link href="/county/persons">← 人员查询</Link>
+        {hasPermission(user.role, "ledger.read") ? <Link href={`/county/persons/${person.id}/ledger?year=${year}`}>专项管理台账（{year}年）</Link> : null}
       </p>
       <PageTitle>{person.name}</PageTitle>
       <div className="grid gap-5 lg:grid-cols-2">
