@@ -3,7 +3,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { executeRows, type Db, type Tx } from "@/db/client";
-import { alerts, applications, enrolments, identities, listSubmissions, openingBalances, persons, regions, settlements, subsidyRosters, visits } from "@/db/schema";
+import { alerts, applications, enrolments, identities, listSubmissions, openingBalances, persons, regions, settlements, subsidyRosters, visits, YEAR_TO_DATE_COLUMNS } from "@/db/schema";
 import type { CategoryCode, DepartmentCode } from "@/db/schema/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AuthError, assertInScope } from "@/lib/auth/errors";
@@ -44,16 +44,6 @@ const AMOUNT_COLUMNS = {
 type AmountKey = keyof typeof AMOUNT_COLUMNS | "outOfCatalogCost";
 export type LedgerAmounts = Record<AmountKey, string>;
 
-const TOTAL_COLUMNS: Record<YearToDateField, string> = {
-  basicPaid: "basic_paid",
-  criticalBase: "critical_base",
-  criticalPaid: "critical_paid",
-  supplementaryPaid: "supplementary_paid",
-  assistancePaid: "assistance_paid",
-  assistanceOtherDiseasePaid: "assistance_other_disease_paid",
-  tiltedPaid: "tilted_paid",
-  assistanceDeductibleMet: "assistance_deductible_met",
-};
 
 /** The clause of a neutral default (lib/policy/build.ts `withNeutralDefaults`): the set has no such rule. */
 const NEUTRAL_CLAUSE = "（文件未规定）";
@@ -262,7 +252,7 @@ async function read(tx: Tx, actor: SessionUser, personId: string, requestedYear:
         from settlements s join visits v on v.id = s.visit_id
         where s.person_id = ${personId} and s.year = ${year}`,
   );
-  const ytdList = (table: string) => sql.join(YEAR_TO_DATE_FIELDS.map((f) => sql`${sql.raw(`${table}.${TOTAL_COLUMNS[f]}`)}::text as ${sql.identifier(`${table}_${f}`)}`), sql`, `);
+  const ytdList = (table: string) => sql.join(YEAR_TO_DATE_FIELDS.map((f) => sql`${sql.raw(`${table}.${YEAR_TO_DATE_COLUMNS[f]}`)}::text as ${sql.identifier(`${table}_${f}`)}`), sql`, `);
   const [balances] = await executeRows<Record<string, string | null>>(
     tx,
     sql`select ${ytdList("t")}, ${ytdList("o")}, o.source as "openingSource"
