@@ -1,30 +1,336 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/db";
-import { requirePageUser } from "@/lib/auth/guard";
-import { getScopeName, listCountiesInScope } from "@/lib/regions/get-region";
-import { Card, PageTitle } from "@/components/ui";
+import { requirePageUser, requireRecord } from "@/lib/auth/guard";
+import { getDashboard, type Dashboard } from "@/lib/reports/dashboard";
+import { formatShare } from "@/lib/reports/dispatch-layout";
+import { PAYMENT_TIERS, type TrendTotals } from "@/lib/reports/trends";
+import { monthLabel, monthOf, recentMonths } from "@/lib/registry/months";
+import { CATEGORY_LABELS, TIER_LABELS } from "@/lib/settlement/labels";
+import { formatYuan } from "@/lib/money";
+import { Chart, type ChartSpec } from "@/components/reports/chart";
+import { Card, inputClass, PageTitle } from "@/components/ui";
 
 export const metadata: Metadata = { title: "督导首页" };
 
-export default async function SupervisorHomePage() {
+const num = "text-right font-mono whitespace-nowrap";
+
+/** The columns every totals table shows (a month, a category, a township or a county). */
+function TotalsCells({ t }: { t: TrendTotals }) {
+  return (
+    <>
+      <td className={num}>{t.visits.toLocaleString("zh-CN")}</td>
+      <td className={num} data-field="totalCost">
+        {formatYuan(t.totalCost)}
+      </td>
+      <td className={num}>{formatYuan(t.basicInsurance)}</td>
+      <td className={num}>{formatYuan(t.criticalIllnessInsurance)}</td>
+      <td className={num}>{formatYuan(t.assistance)}</td>
+      <td className={num}>{formatYuan(t.outOfPocket)}</td>
+      <td className={num}>{formatShare(t.targetedAssistanceShare)}</td>
+    </>
+  );
+}
+function TotalsHead({ first }: { first: string }) {
+  return (
+    <thead>
+      <tr className="border-b border-slate-300 text-left text-slate-600">
+        <th className="py-1.5 font-medium">{first}</th>
+        <th className="py-1.5 text-right font-medium">就诊人次</th>
+        <th className="py-1.5 text-right font-medium">医疗总费用</th>
+        <th className="py-1.5 text-right font-medium">{TIER_LABELS.basicInsurance}</th>
+        <th className="py-1.5 text-right font-medium">{TIER_LABELS.criticalIllnessInsurance}</th>
+        <th className="py-1.5 text-right font-medium">医疗救助（含倾斜）</th>
+        <th className="py-1.5 text-right font-medium">{TIER_LABELS.outOfPocket}</th>
+        <th className="py-1.5 text-right font-medium" title="特困人员、低保对象、返贫致贫人口，目标 ≥ 70%">救助比例（三类）</th>
+      </tr>
+    </thead>
+  );
+}
+
+function charts(d: Dashboard) {
+  const trend: ChartSpec = {
+    kind: "stacked",
+    unit: "元",
+    categories: d.trend.map((t) => monthLabel(t.month)),
+    series: PAYMENT_TIERS.map((tier) => ({ name: TIER_LABELS[tier], values: d.trend.map((t) => t[tier]) })),
+    line: { name: "救助比例（特困、低保、返贫致贫）", values: d.trend.map((t) => t.targetedAssistanceShare) },
+    height: 360,
+  };
+  const tiers: ChartSpec = { kind: "pie", unit: "元", categories: d.tiers.map((t) => TIER_LABELS[t.tier]), series: [{ name: "金额", values: d.tiers.map((t) => t.amount) }] };
+  const categories: ChartSpec = {
+    kind: "bar",
+    unit: "元",
+    horizontal: true,
+    categories: d.categories.map((c) => CATEGORY_LABELS[c.category]),
+    series: [
+      { name: "医疗总费用", values: d.categories.map((c) => c.totalCost) },
+      { name: "医疗救助（含倾斜）", values: d.categories.map((c) => c.assistance) },
+    ],
+    height: Math.max(220, 60 + d.categories.length * 44),
+  };
+  const withData = d.townships?.filter((t) => t.visits !== 0 || t.totalCost !== "0.00") ?? [];
+  const townships: ChartSpec = {
+    kind: "stacked",
+    unit: "元",
+    horizontal: true,
+    categories: withData.map((t) => t.townshipName),
+    series: PAYMENT_TIERS.map((tier) => ({ name: TIER_LABELS[tier], values: withData.map((t) => t[tier]) })),
+    height: Math.max(220, 70 + withData.length * 26),
+  };
+  const counties: ChartSpec = {
+    kind: "stacked",
+    unit: "元",
+    horizontal: true,
+    categories: d.overview?.map((c) => c.regionName) ?? [],
+    series: PAYMENT_TIERS.map((tier) => ({ name: TIER_LABELS[tier], values: d.overview?.map((c) => c[tier]) ?? [] })),
+    height: Math.max(240, 70 + (d.overview?.length ?? 0) * 24),
+  };
+  return { trend, tiers, categories, townships, counties, townshipsWithData: withData.length };
+}
+
+/** W8: the supervisor's home: the dashboard of the scope (or one county of it) and the scope's counties. */
+export default async function SupervisorHomePage({ searchParams }: { searchParams: Promise<{ month?: string; county?: string }> }) {
   await connection();
   const user = await requirePageUser({ permission: "area.supervisor" });
+  const query = await searchParams;
+  const months = recentMonths(monthOf(new Date()), 24);
+  const month = query.month && months.includes(query.month) ? query.month : months[0]!;
+  const county = query.county || undefined;
+  if (county !== undefined && !/^\d{6}$/.test(county)) notFound();
   const db = await getDb();
-  const [scopeName, counties] = await Promise.all([getScopeName(db, user.regionScope), listCountiesInScope(db, user.regionScope)]);
+  const d = await requireRecord(getDashboard(db, user, { month, county }));
+  const spec = charts(d);
+  const exportHref = `/api/v1/reports/dashboard?month=${month}${county ? `&county=${county}` : ""}`;
+  const current = d.trend.at(-1);
 
   return (
     <>
-      <PageTitle subtitle="只读：台账、调度报表和各区县对比。">督导首页 · {scopeName}</PageTitle>
-      <Card title={`督导范围内的区县（${counties.length}）`}>
-        <ul className="grid grid-cols-2 gap-x-4 gap-y-1 md:grid-cols-4" data-testid="scope-counties">
-          {counties.map((c) => (
-            <li key={c.code}>
-              {c.name} <span className="font-mono text-xs text-slate-400">{c.code}</span>
-            </li>
+      <PageTitle subtitle="只读：调度报表、按月趋势、各制度和各类别支付、各区县对比。">督导首页 · {d.scopeName}</PageTitle>
+
+      <form method="get" action="/supervisor" className="no-print mb-5 flex flex-wrap items-end gap-3" data-testid="dashboard-filter">
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">月份</span>
+          <select name="month" defaultValue={month} className={inputClass}>
+            {months.map((m) => (
+              <option key={m} value={m}>
+                {monthLabel(m)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {d.counties.length > 1 ? (
+          <label className="flex flex-col gap-1">
+            <span className="font-medium">区县</span>
+            <select name="county" defaultValue={county ?? ""} className={inputClass}>
+              <option value="">全部区县</option>
+              {d.counties.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <button className="min-h-11 rounded-md border border-slate-300 bg-white px-4">查看</button>
+        <a href={exportHref} data-testid="dashboard-export" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4">
+          导出看板数据（Excel）
+        </a>
+      </form>
+
+      <h2 className="mb-3 text-xl font-semibold" data-testid="dashboard-heading">
+        {d.label} · {monthLabel(month)}
+        {d.county ? (
+          <span className="ml-3 text-base font-normal">
+            <Link href={`/supervisor/reports/${d.county.code}?month=${month}`} data-testid="county-report-link">
+              查看{d.county.name}调度报表
+            </Link>
+            {county && d.counties.length > 1 ? (
+              <Link href={`/supervisor?month=${month}`} className="ml-3">
+                返回全部区县
+              </Link>
+            ) : null}
+          </span>
+        ) : null}
+      </h2>
+
+      {current ? (
+        <dl className="mb-5 grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="dashboard-figures">
+          {[
+            ["就诊人次", current.visits.toLocaleString("zh-CN")],
+            ["医疗总费用", formatYuan(current.totalCost)],
+            ["医疗救助（含倾斜）", formatYuan(current.assistance)],
+            ["救助比例（三类，目标 ≥ 70%）", formatShare(current.targetedAssistanceShare)],
+          ].map(([label, value]) => (
+            <div key={label} className="rounded-lg border border-slate-200 bg-white p-4">
+              <dt className="text-sm text-slate-600">{label}</dt>
+              <dd className="mt-1 font-mono text-xl font-semibold">{value}</dd>
+            </div>
           ))}
-        </ul>
-      </Card>
+        </dl>
+      ) : null}
+
+      <div className="grid gap-5">
+        <Card title="按月趋势（近12个月）">
+          <Chart spec={spec.trend} caption={`${d.label}近12个月各制度支付（堆叠柱，合计即医疗总费用）与特困、低保、返贫致贫人员救助比例（折线，右轴）`} testId="chart-trend" />
+          <details className="mt-3">
+            <summary className="cursor-pointer text-brand-700">查看数据表</summary>
+            <div className="overflow-x-auto">
+              <table className="mt-2 w-full border-collapse text-sm" data-testid="trend-table">
+                <TotalsHead first="月份" />
+                <tbody>
+                  {d.trend.map((t) => (
+                    <tr key={t.month} data-month={t.month} className="border-b border-slate-100">
+                      <th scope="row" className="py-1.5 text-left font-normal">
+                        {monthLabel(t.month)}
+                      </th>
+                      <TotalsCells t={t} />
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </Card>
+
+        <div className="grid gap-5 lg:grid-cols-2">
+          <Card title={`${monthLabel(month)}各制度支付`}>
+            <Chart spec={spec.tiers} caption={`${d.label}${monthLabel(month)}医疗总费用按制度分担（环形图）`} testId="chart-tiers" />
+            <table className="mt-3 w-full border-collapse text-sm" data-testid="tier-table">
+              <thead>
+                <tr className="border-b border-slate-300 text-left text-slate-600">
+                  <th className="py-1.5 font-medium">制度</th>
+                  <th className="py-1.5 text-right font-medium">金额</th>
+                  <th className="py-1.5 text-right font-medium">占医疗总费用</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.tiers.map((t) => (
+                  <tr key={t.tier} data-tier={t.tier} className="border-b border-slate-100">
+                    <th scope="row" className="py-1.5 text-left font-normal">
+                      {TIER_LABELS[t.tier]}
+                    </th>
+                    <td className={num}>{formatYuan(t.amount)}</td>
+                    <td className={num}>{formatShare(t.share)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+
+          <Card title={`${monthLabel(month)}按救助类别`}>
+            {d.categories.length === 0 ? <p className="text-slate-500">本月没有结算记录。</p> : <Chart spec={spec.categories} caption={`${d.label}${monthLabel(month)}各救助类别的医疗总费用与医疗救助（条形图）`} testId="chart-categories" />}
+            <div className="overflow-x-auto">
+              <table className="mt-3 w-full border-collapse text-sm" data-testid="category-table">
+                <thead>
+                  <tr className="border-b border-slate-300 text-left text-slate-600">
+                    <th className="py-1.5 font-medium">救助类别</th>
+                    <th className="py-1.5 text-right font-medium">就诊人次</th>
+                    <th className="py-1.5 text-right font-medium">医疗总费用</th>
+                    <th className="py-1.5 text-right font-medium">医疗救助（含倾斜）</th>
+                    <th className="py-1.5 text-right font-medium">救助比例</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.categories.map((c) => (
+                    <tr key={c.category} data-category={c.category} className="border-b border-slate-100">
+                      <th scope="row" className="py-1.5 text-left font-normal">
+                        {CATEGORY_LABELS[c.category]}
+                      </th>
+                      <td className={num}>{c.visits.toLocaleString("zh-CN")}</td>
+                      <td className={num}>{formatYuan(c.totalCost)}</td>
+                      <td className={num}>{formatYuan(c.assistance)}</td>
+                      <td className={num}>
+                        {formatShare(c.assistanceShare)}
+                        {c.targeted ? <span className="ml-1 text-xs text-slate-500">（目标 ≥ 70%）</span> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </Card>
+        </div>
+
+        {d.townships ? (
+          <Card title={`${d.county?.name ?? ""}${monthLabel(month)}按乡镇（街道）`}>
+            {spec.townshipsWithData === 0 ? (
+              <p className="text-slate-500">本月各乡镇（街道）都没有结算记录。</p>
+            ) : (
+              <Chart spec={spec.townships} caption={`${d.county?.name ?? ""}${monthLabel(month)}有结算的乡镇（街道）各制度支付（堆叠条形图）`} testId="chart-townships" />
+            )}
+            <details className="mt-3">
+              <summary className="cursor-pointer text-brand-700">查看全部 {d.townships.length} 个乡镇（街道）的数据表</summary>
+              <div className="overflow-x-auto">
+                <table className="mt-2 w-full border-collapse text-sm" data-testid="township-table">
+                  <TotalsHead first="乡镇（街道）" />
+                  <tbody>
+                    {d.townships.map((t) => (
+                      <tr key={t.townshipCode} className="border-b border-slate-100">
+                        <th scope="row" className="py-1.5 text-left font-normal">
+                          {t.townshipName}
+                        </th>
+                        <TotalsCells t={t} />
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          </Card>
+        ) : null}
+
+        {d.overview ? (
+          <Card title={`${monthLabel(month)}各区县对比`}>
+            <Chart spec={spec.counties} caption={`${d.label}各区县${monthLabel(month)}各制度支付（堆叠条形图）`} testId="chart-counties" />
+            <div className="mt-3 overflow-x-auto">
+              <table className="w-full border-collapse text-sm" data-testid="county-overview">
+                <thead>
+                  <tr className="border-b border-slate-300 text-left text-slate-600">
+                    <th className="py-1.5 font-medium">区县</th>
+                    <th className="py-1.5 text-right font-medium">就诊人次</th>
+                    <th className="py-1.5 text-right font-medium">医疗总费用</th>
+                    <th className="py-1.5 text-right font-medium">{TIER_LABELS.basicInsurance}</th>
+                    <th className="py-1.5 text-right font-medium">{TIER_LABELS.criticalIllnessInsurance}</th>
+                    <th className="py-1.5 text-right font-medium">医疗救助（含倾斜）</th>
+                    <th className="py-1.5 text-right font-medium">{TIER_LABELS.outOfPocket}</th>
+                    <th className="py-1.5 text-right font-medium">救助比例（三类）</th>
+                    <th className="py-1.5 pl-4 font-medium">查看</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.overview.map((c) => (
+                    <tr key={c.regionCode} data-county={c.regionCode} className="border-b border-slate-100">
+                      <th scope="row" className="py-1.5 text-left font-normal">
+                        {c.regionName}
+                      </th>
+                      <TotalsCells t={c} />
+                      <td className="whitespace-nowrap pl-4">
+                        <Link href={`/supervisor/reports/${c.regionCode}?month=${month}`}>调度报表</Link>
+                        <Link href={`/supervisor?county=${c.regionCode}&month=${month}`} className="ml-3">
+                          看板
+                        </Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </Card>
+        ) : null}
+
+        <Card title={`督导范围内的区县（${d.counties.length}）`}>
+          <ul className="grid grid-cols-2 gap-x-4 gap-y-1 md:grid-cols-4" data-testid="scope-counties">
+            {d.counties.map((c) => (
+              <li key={c.code}>
+                <Link href={`/supervisor?county=${c.code}&month=${month}`}>{c.name}</Link> <span className="font-mono text-xs text-slate-400">{c.code}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
     </>
   );
 }
