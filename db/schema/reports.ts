@@ -1,5 +1,6 @@
 import { char, integer, numeric, pgTable, primaryKey, varchar } from "drizzle-orm/pg-core";
 import { categoryEnum } from "./enums";
+import { LEDGER_AMOUNT_COLUMNS } from "./settlement";
 
 // Reports at county scale (W8, P-MON-4): the ledger's sums per county, month (of the visit),
 // township and category, kept in step by the same transactions that write ledger entries
@@ -28,3 +29,10 @@ export const settlementMonthTotals = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.month, t.townshipCode, t.category] })],
 );
+
+/** The summed amounts of a month-totals row (engine field names) → their columns. */
+export const MONTH_TOTAL_AMOUNT_COLUMNS = {
+  ...LEDGER_AMOUNT_COLUMNS,
+  outOfCatalogCost: "out_of_catalog_cost",
+  selfPayFirstCost: "self_pay_first_cost",
+} as const;

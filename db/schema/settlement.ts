@@ -147,5 +147,17 @@ export const YEAR_TO_DATE_COLUMNS = {
   assistanceDeductibleMet: "assistance_deductible_met",
 } as const;
 
+/** The amounts of a ledger entry (engine field names) → their columns. */
+export const LEDGER_AMOUNT_COLUMNS = {
+  totalCost: "total_cost",
+  policyRangeCost: "policy_range_cost",
+  basicInsurance: "basic_insurance",
+  criticalIllnessInsurance: "critical_illness_insurance",
+  supplementaryInsurance: "supplementary_insurance",
+  medicalAssistance: "medical_assistance",
+  tiltedAssistance: "tilted_assistance",
+  outOfPocket: "out_of_pocket",
+} as const;
+
 export type Visit = typeof visits.$inferSelect;
 export type Settlement = typeof settlements.$inferSelect;

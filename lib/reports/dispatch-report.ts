@@ -4,6 +4,7 @@ import Decimal from "decimal.js";
 import { executeRows, type DbOrTx } from "@/db/client";
 import type { ApplicationState } from "@/db/schema/cases";
 import type { CategoryCode } from "@/db/schema/enums";
+import { MONTH_TOTAL_AMOUNT_COLUMNS } from "@/db/schema";
 import { assertInScope } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { getPolicySet } from "@/lib/policy";
@@ -57,19 +58,8 @@ export interface DispatchReport {
   cases: { byState: { state: ApplicationState; count: number }[]; decided: number; averageDaysToDecide: string | null };
 }
 
-const AMOUNT_KEYS = ["totalCost", "outOfCatalogCost", "selfPayFirstCost", "policyRangeCost", "basicInsurance", "criticalIllnessInsurance", "supplementaryInsurance", "medicalAssistance", "tiltedAssistance", "outOfPocket"] as const;
-const AMOUNT_COLUMNS: Record<(typeof AMOUNT_KEYS)[number], string> = {
-  totalCost: "total_cost",
-  outOfCatalogCost: "out_of_catalog_cost",
-  selfPayFirstCost: "self_pay_first_cost",
-  policyRangeCost: "policy_range_cost",
-  basicInsurance: "basic_insurance",
-  criticalIllnessInsurance: "critical_illness_insurance",
-  supplementaryInsurance: "supplementary_insurance",
-  medicalAssistance: "medical_assistance",
-  tiltedAssistance: "tilted_assistance",
-  outOfPocket: "out_of_pocket",
-};
+const AMOUNT_KEYS = Object.keys(MONTH_TOTAL_AMOUNT_COLUMNS) as (keyof typeof MONTH_TOTAL_AMOUNT_COLUMNS)[];
+const AMOUNT_COLUMNS = MONTH_TOTAL_AMOUNT_COLUMNS;
 const SUMS = sql.raw(["sum(visits)::int as visits", ...AMOUNT_KEYS.map((k) => `coalesce(sum(${AMOUNT_COLUMNS[k]}), 0)::text as "${k}"`)].join(", "));
 
 /** a / b to four decimals (half-up), or null when b is 0. */

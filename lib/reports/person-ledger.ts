@@ -3,7 +3,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { executeRows, type Db, type Tx } from "@/db/client";
-import { alerts, applications, enrolments, identities, listSubmissions, openingBalances, persons, regions, settlements, subsidyRosters, visits, YEAR_TO_DATE_COLUMNS } from "@/db/schema";
+import { alerts, applications, enrolments, identities, listSubmissions, openingBalances, persons, regions, settlements, subsidyRosters, visits, LEDGER_AMOUNT_COLUMNS, YEAR_TO_DATE_COLUMNS } from "@/db/schema";
 import type { CategoryCode, DepartmentCode } from "@/db/schema/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AuthError, assertInScope } from "@/lib/auth/errors";
@@ -31,16 +31,7 @@ export const ledgerInputSchema = z.object({
 export type LedgerInput = z.input<typeof ledgerInputSchema>;
 
 /** What the ledger holds per entry: the ledger's own amounts (a reversal's are negative). */
-const AMOUNT_COLUMNS = {
-  totalCost: "total_cost",
-  policyRangeCost: "policy_range_cost",
-  basicInsurance: "basic_insurance",
-  criticalIllnessInsurance: "critical_illness_insurance",
-  supplementaryInsurance: "supplementary_insurance",
-  medicalAssistance: "medical_assistance",
-  tiltedAssistance: "tilted_assistance",
-  outOfPocket: "out_of_pocket",
-} as const;
+const AMOUNT_COLUMNS = LEDGER_AMOUNT_COLUMNS;
 type AmountKey = keyof typeof AMOUNT_COLUMNS | "outOfCatalogCost";
 export type LedgerAmounts = Record<AmountKey, string>;
 

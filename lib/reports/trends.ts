@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import Decimal from "decimal.js";
 import { executeRows, type DbOrTx } from "@/db/client";
+import { MONTH_TOTAL_AMOUNT_COLUMNS } from "@/db/schema";
 import type { CategoryCode } from "@/db/schema/enums";
 import { assertInScope, AuthError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
@@ -16,17 +17,7 @@ import { ASSISTANCE_SHARE_TARGET_CATEGORIES, ratio } from "./dispatch-report";
  * region scope of each county it reads; a county outside the scope answers 404.
  */
 
-const AMOUNTS = {
-  totalCost: "total_cost",
-  outOfCatalogCost: "out_of_catalog_cost",
-  policyRangeCost: "policy_range_cost",
-  basicInsurance: "basic_insurance",
-  criticalIllnessInsurance: "critical_illness_insurance",
-  supplementaryInsurance: "supplementary_insurance",
-  medicalAssistance: "medical_assistance",
-  tiltedAssistance: "tilted_assistance",
-  outOfPocket: "out_of_pocket",
-} as const;
+const AMOUNTS = MONTH_TOTAL_AMOUNT_COLUMNS;
 type AmountKey = keyof typeof AMOUNTS;
 
 /** The payments of the three systems and what is left to the person, in the order of a statement. */
