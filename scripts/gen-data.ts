@@ -7,12 +7,18 @@
  *  - one list per department and format for the month: <dept>-<month>.csv (UTF-8 with BOM),
  *    <dept>-<month>-gbk.csv, <dept>-<month>.xlsx
  * and prints what it wrote. The lists validate under today = the 5th of the following month.
+ *
+ * With `--visits N [--year 2025]` it also writes visits-<year>.csv: N hospital visits of these
+ * people in that year, in the hospital settlement export layout (a county-year: `--persons
+ * 100000 --visits 1000000`). `npm run bulk:settle -- --generate` settles the same visits.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEPARTMENT_CODES, type DepartmentCode } from "@/db/schema/enums";
 import { DEPARTMENT_CATEGORY_CODES } from "@/lib/registry/department-categories";
+import { HOSPITAL_EXPORT_COLUMNS } from "@/lib/visits/hospital-export";
+import { generateVisits, hospitalExportLines } from "@/lib/visits/synthetic-visits";
 import { departmentList, encodeListCsv, encodeListXlsx, encodePersonsCsv, generatePersons, listToday } from "@/lib/registry/synthetic";
 
 const FORMATS = ["csv", "gbk", "xlsx"] as const;
@@ -36,11 +42,13 @@ async function main() {
       out: { type: "string", default: ".data/generated" },
       formats: { type: "string", default: FORMATS.join(",") },
       departments: { type: "string", default: "MINZHENG,XIANGCUN,TUIYI,CANLIAN" },
+      visits: { type: "string", default: "0" },
+      year: { type: "string", default: "2025" },
       help: { type: "boolean", default: false },
     },
   });
   if (values.help) {
-    console.log("npm run gen:data -- --persons N --seed S [--month YYYY-MM] [--out DIR] [--formats csv,gbk,xlsx] [--departments MINZHENG,...]");
+    console.log("npm run gen:data -- --persons N --seed S [--month YYYY-MM] [--out DIR] [--formats csv,gbk,xlsx] [--departments MINZHENG,...] [--visits N --year YYYY]");
     return;
   }
   const count = Number(values.persons);
@@ -76,6 +84,19 @@ async function main() {
       if (format === "gbk") write(`${base}-gbk.csv`, encodeListCsv(rows, "gbk"), `${rows.length} rows, GBK`);
       if (format === "xlsx") write(`${base}.xlsx`, await encodeListXlsx(rows), `${rows.length} rows, XLSX`);
     }
+  }
+  const visitCount = Number(values.visits);
+  if (!Number.isInteger(visitCount) || visitCount < 0 || visitCount > 20_000_000) fail("--visits 应为 0 到 20,000,000 之间的整数");
+  if (visitCount > 0) {
+    const year = Number(values.year);
+    const file = path.join(out, `visits-${year}.csv`);
+    const rows = generateVisits({ count: visitCount, persons: persons.length, year, seed: Number(seed) || seed });
+    writeFileSync(file, `\ufeff${HOSPITAL_EXPORT_COLUMNS.map((c) => c.header).join(",")}\r\n`);
+    for (let i = 0; i < rows.length; i += 50_000) {
+      const lines = hospitalExportLines(rows.slice(i, i + 50_000), persons, { year, offset: i });
+      appendFileSync(file, `${lines.join("\r\n")}\r\n`);
+    }
+    written.push([path.relative(process.cwd(), file), statSync(file).size, `${visitCount} visits of ${year}, hospital export layout`]);
   }
   const seconds = (performance.now() - t0) / 1000;
   for (const [file, bytes, note] of written) console.log(`${file}  ${size(bytes)}  (${note})`);

@@ -1,6 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { validateSettlementRequest } from "@/lib/settlement";
-import { generateVisits } from "./synthetic-visits";
+import { generatePersons } from "@/lib/registry/synthetic";
+import { readTableFile } from "@/lib/registry/list-file";
+import { exportRowToVisitInput, HOSPITAL_EXPORT_COLUMNS, HOSPITAL_EXPORT_SPEC } from "./hospital-export";
+import { visitInputSchema } from "./schemas";
+import { generateVisits, hospitalExportLines } from "./synthetic-visits";
 
 const fen = (s: string) => BigInt(s.replace(".", ""));
 
@@ -24,5 +28,22 @@ describe("synthetic visits", () => {
       });
       expect(check.ok, JSON.stringify(check)).toBe(true);
     }
+  });
+
+  test("as a hospital export file (gen:data --visits) they read back through the import path unchanged", async () => {
+    const persons = generatePersons({ count: 50, seed: 2 });
+    const visits = generateVisits({ count: 300, persons: persons.length, year: 2025, seed: 2 });
+    const csv = `\ufeff${HOSPITAL_EXPORT_COLUMNS.map((c) => c.header).join(",")}\r\n${hospitalExportLines(visits, persons, { year: 2025 }).join("\r\n")}\r\n`;
+    const table = await readTableFile(new TextEncoder().encode(csv), HOSPITAL_EXPORT_SPEC, { fileName: "visits-2025.csv", maxBytes: 10_000_000 });
+    expect(table.rows).toHaveLength(300);
+    table.rows.forEach((row, i) => {
+      const mapped = exportRowToVisitInput(row);
+      expect("input" in mapped, JSON.stringify(mapped)).toBe(true);
+      const form = visitInputSchema.parse({ ...(mapped as { input: Record<string, string> }).input, personId: "00000000-0000-4000-8000-000000000001" });
+      const v = visits[i]!;
+      expect([row.cells.idNumber, form.visitDate, form.kind, String(form.hospitalLevel), form.location, form.referral, form.specialDisease, form.totalCost]).toEqual([
+        persons[v.personIndex]!.idNumber, v.visitDate, v.kind, v.hospitalLevel, v.location, v.referral, v.specialDisease, v.totalCost,
+      ]);
+    });
   });
 });

@@ -4,6 +4,7 @@
  * fen, so no floating point touches money.
  */
 import { createRng } from "@/lib/registry/synthetic";
+import { HOSPITAL_LEVEL_LABELS, LOCATION_LABELS, REFERRAL_LABELS, VISIT_KIND_LABELS } from "@/lib/settlement/labels";
 
 export interface SyntheticVisit {
   personIndex: number;
@@ -49,4 +50,35 @@ export function generateVisits(options: { count: number; persons: number; year: 
     });
   }
   return out;
+}
+
+/**
+ * Visits as CSV lines in the hospital settlement export layout (HOSPITAL_EXPORT_COLUMNS, with
+ * Chinese labels as hospitals write them); numbered GEN<year>-0000001… from `offset`.
+ */
+export function hospitalExportLines(
+  visits: readonly SyntheticVisit[],
+  persons: ReadonlyArray<{ idNumber: string; name: string }>,
+  options: { year: number; offset?: number },
+): string[] {
+  const hospital = { "0": "乡镇卫生院", "1": "中医院", "2": "中医院", "3": "人民医院" } as const;
+  return visits.map((v, j) => {
+    const p = persons[v.personIndex]!;
+    return [
+      `GEN${options.year}-${String((options.offset ?? 0) + j + 1).padStart(7, "0")}`,
+      p.idNumber,
+      p.name,
+      v.visitDate,
+      VISIT_KIND_LABELS[v.kind],
+      `彭水县${hospital[v.hospitalLevel]}`,
+      HOSPITAL_LEVEL_LABELS[Number(v.hospitalLevel) as 0 | 1 | 2 | 3].replace("/未定级", ""),
+      LOCATION_LABELS[v.location],
+      REFERRAL_LABELS[v.referral],
+      v.specialDisease ? "是" : "否",
+      "",
+      v.totalCost,
+      v.outOfCatalogCost,
+      v.selfPayFirstCost,
+    ].join(",");
+  });
 }
