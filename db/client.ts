@@ -41,7 +41,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   const { drizzle } = await import("drizzle-orm/pglite");
   const dataDir = options.dataDir ?? "memory://";
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  // PGlite's 128 MB buffer pool is smaller than a county's registry tables: a month's
+  // reconciliation spends ~15% of its time evicting pages (docs/benchmarks.md). PGlite
+  // already runs without fsync; this only sizes its cache.
+  const client = await PGlite.create(dataDir, { postgresqlconf: ["shared_buffers = 256MB"] });
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, kind: "pglite", close: () => client.close() };
 }
