@@ -33,6 +33,24 @@ function TotalsCells({ t }: { t: TrendTotals }) {
     </>
   );
 }
+/** A data table of totals, one row per month or township (`data-key` carries the row's code). */
+function TotalsTable({ first, testId, rows }: { first: string; testId: string; rows: { key: string; label: string; totals: TrendTotals }[] }) {
+  return (
+    <table className="mt-2 w-full border-collapse text-sm" data-testid={testId}>
+      <TotalsHead first={first} />
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} data-key={r.key} className="border-b border-slate-100">
+            <th scope="row" className="py-1.5 text-left font-normal">
+              {r.label}
+            </th>
+            <TotalsCells t={r.totals} />
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 function TotalsHead({ first }: { first: string }) {
   return (
     <thead>
@@ -178,19 +196,7 @@ export default async function SupervisorHomePage({ searchParams }: { searchParam
           <details className="mt-3">
             <summary className="cursor-pointer text-brand-700">查看数据表</summary>
             <div className="overflow-x-auto">
-              <table className="mt-2 w-full border-collapse text-sm" data-testid="trend-table">
-                <TotalsHead first="月份" />
-                <tbody>
-                  {d.trend.map((t) => (
-                    <tr key={t.month} data-month={t.month} className="border-b border-slate-100">
-                      <th scope="row" className="py-1.5 text-left font-normal">
-                        {monthLabel(t.month)}
-                      </th>
-                      <TotalsCells t={t} />
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <TotalsTable first="月份" testId="trend-table" rows={d.trend.map((t) => ({ key: t.month, label: monthLabel(t.month), totals: t }))} />
             </div>
           </details>
         </Card>
@@ -264,19 +270,7 @@ export default async function SupervisorHomePage({ searchParams }: { searchParam
             <details className="mt-3">
               <summary className="cursor-pointer text-brand-700">查看全部 {d.townships.length} 个乡镇（街道）的数据表</summary>
               <div className="overflow-x-auto">
-                <table className="mt-2 w-full border-collapse text-sm" data-testid="township-table">
-                  <TotalsHead first="乡镇（街道）" />
-                  <tbody>
-                    {d.townships.map((t) => (
-                      <tr key={t.townshipCode} className="border-b border-slate-100">
-                        <th scope="row" className="py-1.5 text-left font-normal">
-                          {t.townshipName}
-                        </th>
-                        <TotalsCells t={t} />
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <TotalsTable first="乡镇（街道）" testId="township-table" rows={d.townships.map((t) => ({ key: t.townshipCode, label: t.townshipName, totals: t }))} />
               </div>
             </details>
           </Card>
