@@ -5,17 +5,9 @@ import { applications, identities, personYearTotals } from "@/db/schema";
 import type { Application } from "@/db/schema/cases";
 import type { CategoryCode } from "@/db/schema/enums";
 import { UserFacingError } from "@/lib/errors";
+import { categoriesOn } from "@/lib/registry/categories-on";
 import { shanghaiDate } from "@/lib/registry/deadline";
 import { EngineError, proposeOnApplication, type OnApplicationBill, type OnApplicationResult } from "@/lib/settlement";
-
-/** The categories in force for the person on a date (the engine resolves 就高不重复 itself, P-ID-2). */
-export async function categoriesOn(db: DbOrTx, personId: string, date: string): Promise<CategoryCode[]> {
-  const rows = await db
-    .select({ category: identities.category })
-    .from(identities)
-    .where(and(eq(identities.personId, personId), sql`${identities.validFrom} <= ${date}::date`, sql`(${identities.validTo} is null or ${identities.validTo} > ${date}::date)`));
-  return [...new Set(rows.map((r) => r.category))];
-}
 
 /**
  * Assistance already paid to the person in the year (P-ASSIST-5: one annual limit): the

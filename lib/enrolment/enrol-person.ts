@@ -7,7 +7,7 @@ import { AuthError, assertInScope } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { UserFacingError } from "@/lib/errors";
 import { formatDate } from "@/lib/labels";
-import { categoriesOn } from "./categories-on";
+import { categoriesOn } from "@/lib/registry/categories-on";
 import { coverageFrom, isLateEnrolment, subsidyPolicyDate } from "./coverage";
 import { enrolPersonSchema, parseInput, type EnrolPersonInput } from "./schemas";
 import { coverageRuleOn, subsidyCalculator } from "./subsidy";

@@ -20,7 +20,7 @@ import { CATEGORY_LABELS } from "./labels";
 import { ParamReader, catalogueSource } from "./params";
 import { ENGINE_VERSION } from "./settle";
 import type { PolicyRef, SnapshotEntry, Step, Warning } from "./types";
-import { parseDate } from "./validate";
+import { parseDate, parseMoney } from "./validate";
 
 export interface OnApplicationBill {
   hospitalName: string;
@@ -57,9 +57,6 @@ export interface OnApplicationResult {
   request: OnApplicationRequest;
 }
 
-const MONEY_RE = /^\d+(\.\d{1,2})?$/;
-const NUMERIC_RE = /^-?\d+(\.\d+)?$/;
-const MAX_MONEY = new D("1000000000");
 const MAX_BILLS = 50;
 
 const BILL_LABELS: Record<keyof OnApplicationBill, string> = {
@@ -87,20 +84,10 @@ function noUnknown(obj: Record<string, unknown>, allowed: readonly string[], pre
   }
 }
 
-/** A money string: ≤ 2 decimals, ≥ 0, ≤ 1,000,000,000; returned with two decimals. */
+/** A money string (the settlement request's rules, `parseMoney`), named for the applicant's bills. */
 function parseAmount(v: unknown, field: string, name: string): string {
-  if (typeof v === "number") fail(field, `${name}须以字符串填写（例如 "1200.00"），不接受数字格式，以免金额被四舍五入`);
-  if (typeof v !== "string" || v.trim() === "") fail(field, `请填写${name}`);
-  if (!MONEY_RE.test(v)) {
-    if (NUMERIC_RE.test(v)) {
-      if (v.startsWith("-")) fail(field, `${name}不能为负数`);
-      fail(field, `${name}最多保留两位小数（到分）`);
-    }
-    fail(field, `${name}“${v}”不是有效的金额，请填写数字，例如 "1200.00"`);
-  }
-  const d = new D(v);
-  if (d.gt(MAX_MONEY)) fail(field, `${name}不能超过1,000,000,000元`);
-  return money(d);
+  if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) fail(field, `请填写${name}`);
+  return parseMoney(v, field, name);
 }
 
 function parseBill(v: unknown, i: number): OnApplicationBill {

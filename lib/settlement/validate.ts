@@ -79,13 +79,12 @@ function noUnknown(obj: Record<string, unknown>, allowed: readonly string[], pre
 }
 
 /** Money: a decimal string, ≤ 2 decimals, ≥ 0, ≤ 1,000,000,000. Returns it with two decimals. */
-export function parseMoney(v: unknown, field: string): string {
+export function parseMoney(v: unknown, field: string, name: string = label(field)): string {
   if (typeof v === "string") {
     // The usual case, without a decimal temporary: already "<digits>.<2 digits>" with no leading zero.
     const n = v.length;
     if (n >= 4 && n <= 13 && v.charCodeAt(n - 3) === 46 && (v.charCodeAt(0) !== 48 || n === 4) && MONEY2_RE.test(v)) return v;
   }
-  const name = label(field);
   if (typeof v === "number") fail(field, `${name}须以字符串填写（例如 "1200.00"），不接受数字格式，以免金额被四舍五入`);
   if (typeof v !== "string") fail(field, `${name}须为金额字符串，例如 "1200.00"`);
   if (!MONEY_RE.test(v)) {

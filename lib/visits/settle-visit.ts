@@ -7,6 +7,7 @@ import { UserFacingError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AuthError, assertInScope } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
+import { categoriesOn } from "@/lib/registry/categories-on";
 import { countyOf } from "@/lib/registry/county-of";
 import { EngineError, simulate, YEAR_TO_DATE_FIELDS, type SettlementResult, type YearToDate } from "@/lib/settlement";
 import { formatDate } from "@/lib/labels";
@@ -35,15 +36,6 @@ export async function writeYearToDate(tx: Tx, personId: string, year: number, to
     .update(personYearTotals)
     .set({ ...totals, updatedAt: sql`now()` })
     .where(and(eq(personYearTotals.personId, personId), eq(personYearTotals.year, year)));
-}
-
-/** The categories in force for the person on a date; the engine resolves 就高不重复 itself (P-ID-2). */
-async function categoriesOn(tx: Tx, personId: string, date: string): Promise<CategoryCode[]> {
-  const rows = await tx
-    .select({ category: identities.category })
-    .from(identities)
-    .where(and(eq(identities.personId, personId), sql`${identities.validFrom} <= ${date}::date`, sql`(${identities.validTo} is null or ${identities.validTo} > ${date}::date)`));
-  return [...new Set(rows.map((r) => r.category))];
 }
 
 /**

@@ -5,8 +5,9 @@ import type { CategoryCode } from "@/db/schema/enums";
 
 /**
  * The categories in force for one person on a date (intervals [validFrom, validTo)); the
- * engine applies the highest-benefit rule itself (P-ID-2). The roster does the same for a
- * whole county in one statement (build-roster.ts).
+ * engine applies the highest-benefit rule itself (P-ID-2). Used by visit settlement,
+ * enrolment and case proposals; the roster does the same for a whole county in one
+ * statement (lib/enrolment/build-roster.ts).
  */
 export async function categoriesOn(db: DbOrTx, personId: string, date: string): Promise<CategoryCode[]> {
   const rows = await executeRows<{ category: CategoryCode }>(
