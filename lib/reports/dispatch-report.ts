@@ -8,6 +8,7 @@ import { MONTH_TOTAL_AMOUNT_COLUMNS } from "@/db/schema";
 import { assertInScope } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { getPolicySet } from "@/lib/policy";
+import { selfPayAfterInsurance } from "@/lib/settlement";
 import { categoryPriorityFor } from "@/lib/registry/category-priority";
 import { monthEnd } from "@/lib/registry/months";
 
@@ -74,11 +75,6 @@ function toTotals(row: Record<string, unknown> | undefined): MoneyTotals {
   return out;
 }
 
-/** Self-pay inside the policy range after basic, critical-illness and supplementary insurance. */
-function selfPayAfterInsurance(t: MoneyTotals): Decimal {
-  return new Decimal(t.policyRangeCost).minus(t.basicInsurance).minus(t.criticalIllnessInsurance).minus(t.supplementaryInsurance);
-}
-
 export async function getDispatchReport(db: DbOrTx, actor: SessionUser, input: { regionCode: string; month: string }): Promise<DispatchReport> {
   assertInScope(actor, { permission: "report.read", region: input.regionCode });
   const { regionCode, month } = input;
@@ -123,7 +119,7 @@ export async function getDispatchReport(db: DbOrTx, actor: SessionUser, input: {
   const byCategory = perCategory
     .map((row) => {
       const t = toTotals(row);
-      const base = selfPayAfterInsurance(t);
+      const base = new Decimal(selfPayAfterInsurance(t).toFixed(2));
       const assistance = new Decimal(t.medicalAssistance).plus(t.tiltedAssistance);
       const share = ratio(assistance, base);
       const targeted = ASSISTANCE_SHARE_TARGET_CATEGORIES.includes(row.category);

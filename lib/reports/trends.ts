@@ -7,6 +7,7 @@ import type { CategoryCode } from "@/db/schema/enums";
 import { assertInScope, AuthError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { monthSchemaPattern } from "@/lib/registry/months";
+import { selfPayAfterInsurance } from "@/lib/settlement";
 import { ASSISTANCE_SHARE_TARGET_CATEGORIES, ratio } from "./dispatch-report";
 
 /**
@@ -51,7 +52,7 @@ const SUMS = sql.join(
 function toTotals(row: Record<string, unknown> | undefined): TrendTotals {
   const out = { visits: Number(row?.visits ?? 0) } as TrendTotals;
   for (const key of Object.keys(AMOUNTS) as AmountKey[]) out[key] = new Decimal(String(row?.[key] ?? "0")).toFixed(2);
-  const base = new Decimal(out.policyRangeCost).minus(out.basicInsurance).minus(out.criticalIllnessInsurance).minus(out.supplementaryInsurance);
+  const base = new Decimal(selfPayAfterInsurance(out).toFixed(2));
   const assistance = new Decimal(out.medicalAssistance).plus(out.tiltedAssistance);
   out.selfPayAfterInsurance = base.toFixed(2);
   out.assistance = assistance.toFixed(2);

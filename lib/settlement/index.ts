@@ -19,7 +19,7 @@ export { checkInvariants, type InvariantInput } from "./invariants";
 export { parseSettlementRequest, parseSubsidyRequest } from "./validate";
 export { canonicalJson } from "./receipt";
 export { proposeOnApplication, parseOnApplicationRequest, type OnApplicationBill, type OnApplicationRequest, type OnApplicationResult } from "./on-application";
-export { assessYearBurden, ALERT_LEVEL_LABELS, type BurdenAssessment, type AlertLevel } from "./monitoring";
+export { assessYearBurden, selfPayAfterInsurance, ALERT_LEVEL_LABELS, type BurdenAssessment, type AlertLevel } from "./monitoring";
 export * from "./labels";
 export type {
   Amounts,

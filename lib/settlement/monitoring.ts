@@ -36,11 +36,20 @@ export interface BurdenAssessment {
   explanation: string;
 }
 
+/**
+ * Self-pay inside the policy range after basic, critical-illness and supplementary insurance
+ * (the base of assistance, P-ASSIST-1; the burden of P-MON-2): the one definition the alerts,
+ * the dispatch report and the dashboard share. Exact, not rounded.
+ */
+export function selfPayAfterInsurance(a: { policyRangeCost: string; basicInsurance: string; criticalIllnessInsurance: string; supplementaryInsurance: string }): Dec {
+  return new D(a.policyRangeCost).minus(a.basicInsurance).minus(a.criticalIllnessInsurance).minus(a.supplementaryInsurance);
+}
+
 export const ALERT_LEVEL_LABELS: Record<AlertLevel["level"], string> = { 1: "预警", 2: "重点预警" };
 
 export function assessYearBurden(input: YearBurdenInput): BurdenAssessment {
   const set = policySetForRegion(input.region, input.date);
-  const burden: Dec = new D(input.policyRangeCost).minus(input.basicInsurance).minus(input.criticalIllnessInsurance).minus(input.supplementaryInsurance);
+  const burden = selfPayAfterInsurance(input);
   const ratio = new D(String(parameterEntry(set.code, "monitoring.alert.incomeRatio", input.date).value ?? "0"));
   const incomeValue = parameterEntry(set.code, "monitoring.priorYearRuralIncome", input.date).value;
   const income = incomeValue === null ? null : new D(String(incomeValue));
