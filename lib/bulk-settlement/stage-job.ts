@@ -3,9 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import { executeRows, type Db } from "@/db/client";
 import { settlementJobs, type SettlementJob } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { assertInScope } from "@/lib/auth/errors";
+import { AuthError, assertInScope } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
-import { AuthError } from "@/lib/auth/errors";
 import { countyOf } from "@/lib/registry/county-of";
 
 /** One visit to settle in bulk: the registry person, the hospital's number, the facts as the form sends them. */
