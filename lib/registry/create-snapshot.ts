@@ -17,7 +17,8 @@ import { monthEnd } from "./months";
 export async function createSnapshot(tx: DbOrTx, regionCode: string, month: string, runId: string) {
   const asOf = monthEnd(month);
   const priority = categoryPriorityFor(regionCode, asOf).filter((c) => c !== "NONE");
-  const order = sql`array_position(string_to_array(${priority.join(",")}, ','), i.category::text)`;
+  // The priority as a small table joined once, not an array rebuilt for each of 400,000 rows.
+  const ranks = sql.raw(priority.map((c, i) => `('${c}'::category, ${i + 1})`).join(", "));
 
   const [previous] = await tx
     .select({ id: registrySnapshots.id })
@@ -35,11 +36,12 @@ export async function createSnapshot(tx: DbOrTx, regionCode: string, month: stri
   await tx.execute(sql`
     insert into snapshot_members (snapshot_id, person_id, category, department_code)
     select distinct on (i.person_id) ${snapshotId}::uuid, i.person_id, i.category, i.department_code
-    from identities i join persons p on p.id = i.person_id
+    from identities i
+    join persons p on p.id = i.person_id
+    join (values ${ranks}) as priority(category, rank) on priority.category = i.category
     where p.region_code = ${regionCode}
       and i.valid_from <= ${asOf}::date and (i.valid_to is null or i.valid_to > ${asOf}::date)
-      and ${order} is not null
-    order by i.person_id, ${order}, i.valid_from`);
+    order by i.person_id, priority.rank, i.valid_from`);
 
   const byCategory = Object.fromEntries(
     (

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { executeRows, type DbOrTx } from "@/db/client";
-import { textArray } from "@/db/bulk";
+import type { DbOrTx } from "@/db/client";
+import { selectTuples, textArray } from "@/db/bulk";
 import type { CategoryCode, DepartmentCode } from "@/db/schema/enums";
 import type { RegistryState } from "./plan-reconciliation";
 
@@ -9,26 +9,29 @@ import type { RegistryState } from "./plan-reconciliation";
 export async function loadRegistryState(db: DbOrTx, regionCode: string, idNumbers: readonly string[]): Promise<Map<string, RegistryState>> {
   const state = new Map<string, RegistryState>();
   if (idNumbers.length === 0) return state;
-  const rows = await executeRows<{
-    id: string;
-    id_number: string;
-    name: string;
-    township_code: string;
-    phone: string | null;
-    birth_date: string;
-    identity_id: number | null;
-    valid_from: string | null;
-    valid_to: string | null;
-    category: CategoryCode | null;
-    department_code: DepartmentCode | null;
-  }>(
+  const tuples = await selectTuples(
     db,
-    sql`select p.id, p.id_number, p.name, p.township_code, p.phone, p.birth_date::text as birth_date,
-               i.id as identity_id, i.category, i.department_code, i.valid_from::text as valid_from, i.valid_to::text as valid_to
+    sql`select p.id, p.id_number, p.name, p.township_code, p.phone, p.birth_date,
+               i.id as identity_id, i.category, i.department_code, i.valid_from, i.valid_to
         from persons p
         left join identities i on i.person_id = p.id
         where p.region_code = ${regionCode} and p.id_number = any(${textArray(idNumbers)})`,
+    ["id", "id_number", "name", "township_code", "phone", "birth_date", "identity_id", "category", "department_code", "valid_from", "valid_to"],
+    "t.id_number, t.identity_id",
   );
+  const rows = tuples.map(([id, id_number, name, township_code, phone, birth_date, identity_id, category, department_code, valid_from, valid_to]) => ({
+    id: id!,
+    id_number: id_number!,
+    name: name!,
+    township_code: township_code!,
+    phone: phone || null,
+    birth_date: birth_date!,
+    identity_id: identity_id ? Number(identity_id) : null,
+    category: (category || null) as CategoryCode | null,
+    department_code: (department_code || null) as DepartmentCode | null,
+    valid_from: valid_from || null,
+    valid_to: valid_to || null,
+  }));
   for (const r of rows) {
     let entry = state.get(r.id_number);
     if (!entry) {

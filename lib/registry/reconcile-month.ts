@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { executeRows, type Db, type DbOrTx } from "@/db/client";
+import { selectTuples, textArray } from "@/db/bulk";
 import { conflictDismissals, listSubmissions, reconciliationConflicts, reconciliationRuns } from "@/db/schema";
 import type { CategoryCode, ChangeType, DepartmentCode } from "@/db/schema/enums";
 import { UserFacingError } from "@/lib/errors";
@@ -12,39 +13,29 @@ import { createSnapshot } from "./create-snapshot";
 import { loadRegistryState } from "./load-registry-state";
 import { dismissalKey, findConflicts, planApplication, type SubmittedRow } from "./plan-reconciliation";
 
-/** Rows of the given submissions as the planner sees them. */
+/** Rows of the given submissions as the planner sees them, in the order the lists were confirmed. */
 export async function loadSubmittedRows(db: DbOrTx, submissionIds: string[]): Promise<SubmittedRow[]> {
   if (submissionIds.length === 0) return [];
-  const rows = await executeRows<{
-    submission_id: string;
-    department_code: DepartmentCode;
-    row_number: number;
-    id_number: string;
-    name: string;
-    category: CategoryCode;
-    change_type: ChangeType;
-    certified_on: string;
-    township_code: string;
-    phone: string | null;
-  }>(
+  const tuples = await selectTuples(
     db,
     sql`select r.submission_id, s.department_code, r.row_number, r.id_number, r.name, r.category, r.change_type,
-               r.certified_on::text as certified_on, r.township_code, r.phone
+               r.certified_on, r.township_code, r.phone, s.confirmed_at
         from list_submission_rows r join list_submissions s on s.id = r.submission_id
-        where r.submission_id in (${sql.join(submissionIds.map((id) => sql`${id}::uuid`), sql`, `)}) and r.outcome <> 'dropped'
-        order by s.confirmed_at, r.row_number`,
+        where r.submission_id = any(${textArray(submissionIds)}::uuid[]) and r.outcome <> 'dropped'`,
+    ["submission_id", "department_code", "row_number", "id_number", "name", "category", "change_type", "certified_on", "township_code", "phone"],
+    "t.confirmed_at, t.row_number",
   );
-  return rows.map((r) => ({
-    submissionId: r.submission_id,
-    department: r.department_code,
-    rowNumber: Number(r.row_number),
-    idNumber: r.id_number,
-    name: r.name,
-    category: r.category,
-    changeType: r.change_type,
-    certifiedOn: r.certified_on,
-    townshipCode: r.township_code,
-    phone: r.phone,
+  return tuples.map(([submissionId, department, rowNumber, idNumber, name, category, changeType, certifiedOn, townshipCode, phone]) => ({
+    submissionId: submissionId!,
+    department: department as DepartmentCode,
+    rowNumber: Number(rowNumber),
+    idNumber: idNumber!,
+    name: name!,
+    category: category as CategoryCode,
+    changeType: changeType as ChangeType,
+    certifiedOn: certifiedOn!,
+    townshipCode: townshipCode!,
+    phone: phone || null,
   }));
 }
 
