@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 
 /** DATABASE_URL, or the machine's local server, when one answers. */
 export async function postgresUrl(): Promise<string | null> {
@@ -50,4 +51,28 @@ export function writeSection(title: string, body: string): void {
     const end = current.indexOf("\n## ", start + marker.length);
     writeFileSync(doc, current.slice(0, start) + section + (end === -1 ? "" : current.slice(end + 1)));
   } else appendFileSync(doc, `\n${section}`);
+}
+
+/**
+ * The bulk benchmarks' floor: each table copied into an empty `floor_<table>` of the same shape
+ * with COPY TO STDOUT piped into COPY FROM STDIN, each COPY on a connection of its own that ends
+ * with it (postgres.js did not start a second COPY FROM STDIN on a connection that ran one).
+ */
+export async function copyTablesFloor(url: string, tables: readonly string[]): Promise<number> {
+  const { default: postgres } = await import("postgres");
+  const { pipeline } = await import("node:stream/promises");
+  const connect = () => postgres(url, { max: 1, onnotice: () => {} });
+  const admin = connect();
+  for (const table of tables) await admin.unsafe(`create table floor_${table} (like ${table} including defaults)`);
+  let elapsed = 0;
+  for (const table of tables) {
+    const [reader, writer] = [connect(), connect()];
+    const started = performance.now();
+    await pipeline(await reader.unsafe(`copy ${table} to stdout`).readable(), await writer.unsafe(`copy floor_${table} from stdin`).writable());
+    elapsed += performance.now() - started;
+    await Promise.all([reader.end(), writer.end()]);
+  }
+  for (const table of tables) await admin.unsafe(`drop table floor_${table}`);
+  await admin.end();
+  return elapsed;
 }

@@ -2,10 +2,11 @@
  * `npm run bulk:settle`: settles a county-year's visits in bulk through lib/settlement
  * (issue 6 "Scale"), with a progress bar; killed at any point, the same command resumes.
  *
- *   npm run bulk:settle -- --generate --persons 100000 --visits 1000000 [--year 2025] [--seed 1]
+ *   npm run bulk:settle -- --generate --persons 100000 --visits 1000000 [--year 2025] [--seed 1] [--parts 2]
  *       loads a synthetic county (people, identities, the year's roster) and stages the visits
- *   npm run bulk:settle -- --job <id>          runs (or resumes) a staged job
- *   npm run bulk:settle                        resumes the county's unfinished job, if any
+ *       as `parts` jobs of disjoint people, run side by side
+ *   npm run bulk:settle -- --job <id> [--job <id>]   runs (or resumes) staged jobs
+ *   npm run bulk:settle                        resumes the county's unfinished jobs, if any
  *   [--batch 5000] [--max-batches N]
  *
  * Database: DATABASE_URL, or the PGlite directory DATA_DIR/bulk (never the demo's: PGlite is
@@ -13,12 +14,12 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { prepareDatabase } from "@/db";
 import { settlementJobs, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/types";
-import { runSettlementJob } from "@/lib/bulk-settlement/run-job";
-import { stageSettlementJob } from "@/lib/bulk-settlement/stage-job";
+import { runSettlementJobs } from "@/lib/bulk-settlement/run-job";
+import { stageSettlementJobs } from "@/lib/bulk-settlement/stage-job";
 import { readEnv } from "@/lib/env";
 import { loadSyntheticCounty, syntheticVisits } from "./support/synthetic-county";
 
@@ -29,7 +30,8 @@ const { values } = parseArgs({
     visits: { type: "string", default: "1000000" },
     year: { type: "string", default: "2025" },
     seed: { type: "string", default: "1" },
-    job: { type: "string" },
+    job: { type: "string", multiple: true },
+    parts: { type: "string", default: "2" },
     batch: { type: "string", default: "5000" },
     "max-batches": { type: "string" },
   },
@@ -42,30 +44,28 @@ const [row] = await db.select().from(users).where(eq(users.username, "clerk"));
 if (!row) throw new Error("no county clerk `clerk` in this database");
 const clerk: SessionUser = { id: row.id, username: row.username, displayName: row.displayName, role: row.role, regionScope: row.regionScope, departmentCode: row.departmentCode };
 
-let jobId = values.job;
+let jobIds = values.job ?? [];
 if (values.generate) {
   const year = Number(values.year);
   const t = performance.now();
   const ids = await loadSyntheticCounty(db, clerk, { persons: Number(values.persons), year, seed: Number(values.seed) });
   const visits = syntheticVisits(ids, { count: Number(values.visits), year, seed: Number(values.seed) });
-  const job = await stageSettlementJob(db, clerk, { label: `${year}年合成数据（${ids.length}人，${visits.length}次就诊）`, visits });
-  jobId = job.id;
+  const jobs = await stageSettlementJobs(db, clerk, { label: `${year}年合成数据（${ids.length}人，${visits.length}次就诊）`, visits, parts: Number(values.parts) });
+  jobIds = jobs.map((j) => j.id);
   console.error(`staged ${visits.length} visits of ${ids.length} people in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
-if (!jobId) {
-  const [open] = await db
+if (jobIds.length === 0) {
+  const open = await db
     .select()
     .from(settlementJobs)
-    .where(and(eq(settlementJobs.regionCode, clerk.regionScope), inArray(settlementJobs.state, ["staged", "running"])))
-    .orderBy(desc(settlementJobs.createdAt))
-    .limit(1);
-  if (!open) {
+    .where(and(eq(settlementJobs.regionCode, clerk.regionScope), inArray(settlementJobs.state, ["staged", "running"])));
+  if (open.length === 0) {
     console.error("没有未完成的批量结算任务；用 --generate 生成一个。");
     process.exit(1);
   }
-  jobId = open.id;
+  jobIds = open.map((j) => j.id);
 }
-console.log(`job ${jobId}`);
+console.log(`jobs ${jobIds.join(" ")}`);
 
 const started = performance.now();
 const bar = (done: number, total: number) => {
@@ -74,11 +74,13 @@ const bar = (done: number, total: number) => {
   const rate = done / Math.max(0.001, (performance.now() - started) / 1000);
   return `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} (${Math.round(rate)}/s)`;
 };
-const job = await runSettlementJob(db, clerk, jobId, {
+const jobs = await runSettlementJobs(db, clerk, jobIds, {
   batchSize: Number(values.batch),
   maxBatches: values["max-batches"] ? Number(values["max-batches"]) : undefined,
-  onProgress: (j) => process.stderr.write(`\r${bar(j.lastSeq, j.total)}`),
+  onProgress: (js) => process.stderr.write(`\r${bar(js.reduce((n, j) => n + j.lastSeq, 0), js.reduce((n, j) => n + j.total, 0))}`),
 });
 process.stderr.write("\n");
-console.log(JSON.stringify({ state: job.state, total: job.total, settled: job.settled, existing: job.existing, refused: job.refused, seconds: Number(((performance.now() - started) / 1000).toFixed(1)) }));
+const sum = (field: "total" | "settled" | "existing" | "refused") => jobs.reduce((n, j) => n + j[field], 0);
+const state = jobs.every((j) => j.state === "done") ? "done" : jobs.some((j) => j.state === "failed") ? "failed" : "running";
+console.log(JSON.stringify({ state, total: sum("total"), settled: sum("settled"), existing: sum("existing"), refused: sum("refused"), seconds: Number(((performance.now() - started) / 1000).toFixed(1)) }));
 await handle.close();

@@ -11,7 +11,7 @@ import { AuthError, assertInScope } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { assessYearBurden, EngineError, simulate, YEAR_TO_DATE_FIELDS, type YearToDate } from "@/lib/settlement";
 import { addToMonthTotals } from "@/lib/reports/month-totals";
-import { storeReceiptParameters } from "@/lib/visits/receipts";
+import { receiptParameters, storeParameterParts } from "@/lib/visits/receipts";
 import { visitInputSchema } from "@/lib/visits/schemas";
 
 export interface RunOptions {
@@ -56,6 +56,27 @@ export async function runSettlementJob(db: Db, actor: SessionUser, jobId: string
   }
   const [latest] = await db.select().from(settlementJobs).where(eq(settlementJobs.id, jobId));
   return latest!;
+}
+
+/**
+ * Runs the jobs of `stageSettlementJobs` side by side, each with its own transactions and
+ * progress marker (their people are disjoint; killed, each resumes on its own). `onProgress`
+ * receives every job's latest state.
+ */
+export async function runSettlementJobs(db: Db, actor: SessionUser, jobIds: readonly string[], options: Omit<RunOptions, "onProgress"> & { onProgress?: (jobs: SettlementJob[]) => void } = {}): Promise<SettlementJob[]> {
+  const latest = new Map<string, SettlementJob>();
+  const { onProgress, ...rest } = options;
+  return Promise.all(
+    jobIds.map((id) =>
+      runSettlementJob(db, actor, id, {
+        ...rest,
+        onProgress: (job) => {
+          latest.set(job.id, job);
+          onProgress?.([...latest.values()]);
+        },
+      }),
+    ),
+  );
 }
 
 async function settleBatch(tx: Tx, actor: SessionUser, jobId: string, batchSize: number, beforeCommit: () => void): Promise<SettlementJob> {
@@ -122,7 +143,7 @@ async function settleBatch(tx: Tx, actor: SessionUser, jobId: string, batchSize:
   const refusals: { seq: number; message: string }[] = [];
   const touched = new Set<string>();
   let existingCount = 0;
-  const storedInBatch = new Set<string>(); // receipt parameter sets written by this batch
+  const parameterParts = new Map<string, ReturnType<typeof receiptParameters>["part"]>(); // the batch's receipt parameter sets
   for (const row of rows) {
     if (existing.has(row.external_visit_number)) {
       existingCount++;
@@ -168,7 +189,8 @@ async function settleBatch(tx: Tx, actor: SessionUser, jobId: string, batchSize:
       }
       throw error;
     }
-    const parameterKey = await storeReceiptParameters(tx, result.receipt, storedInBatch);
+    const { key: parameterKey, part } = receiptParameters(result.receipt);
+    parameterParts.set(parameterKey, part);
     const visitId = randomUUID();
     const settlementId = randomUUID();
     const a = result.amounts;
@@ -236,8 +258,8 @@ async function settleBatch(tx: Tx, actor: SessionUser, jobId: string, batchSize:
     }
   }
 
+  await storeParameterParts(tx, parameterParts);
   await writeBatch(tx, actor, visitOut, ledgerOut, refusals, jobId);
-  await addToMonthTotals(tx, ledgerOut.map((l) => l.id as string));
   const changed = [...touched.keys()];
   if (changed.length > 0) {
     await executeRows(
@@ -257,6 +279,8 @@ async function settleBatch(tx: Tx, actor: SessionUser, jobId: string, batchSize:
           on conflict do nothing`,
     );
   }
+  // Last, so the month-total rows that parts run side by side share are locked the shortest time.
+  await addToMonthTotals(tx, ledgerOut.map((l) => l.id as string));
   const [updated] = await tx
     .update(settlementJobs)
     .set({

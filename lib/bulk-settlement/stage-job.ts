@@ -39,6 +39,33 @@ export async function stageSettlementJob(db: Db, actor: SessionUser, input: { la
   });
 }
 
+/**
+ * Stages the visits as `parts` jobs of disjoint people, to be run side by side
+ * (`runSettlementJobs`): while one job's batch is being written, the engine settles the
+ * other's. A person's visits stay in one job, so their caps still accumulate in date order;
+ * a hospital number given twice stays in the job of its first row (it settles once).
+ */
+export async function stageSettlementJobs(db: Db, actor: SessionUser, input: { label: string; visits: readonly StagedVisit[]; parts: number }): Promise<SettlementJob[]> {
+  const parts = Math.max(1, Math.floor(input.parts));
+  const groups: StagedVisit[][] = Array.from({ length: parts }, () => []);
+  const partOfNumber = new Map<string, number>();
+  for (const v of input.visits) {
+    const part = partOfNumber.get(v.externalVisitNumber) ?? personPart(v.personId, parts);
+    partOfNumber.set(v.externalVisitNumber, part);
+    groups[part]!.push(v);
+  }
+  const jobs: SettlementJob[] = [];
+  for (const [i, visits] of groups.entries()) jobs.push(await stageSettlementJob(db, actor, { label: parts === 1 ? input.label : `${input.label}（${i + 1}/${parts}）`, visits }));
+  return jobs;
+}
+
+/** A stable part for a person: FNV-1a of the id. */
+function personPart(personId: string, parts: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < personId.length; i++) hash = Math.imul(hash ^ personId.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % parts;
+}
+
 export async function getSettlementJob(db: Db, actor: SessionUser, jobId: string): Promise<SettlementJob> {
   const [job] = await db.select().from(settlementJobs).where(eq(settlementJobs.id, jobId)).limit(1);
   if (!job) throw new AuthError(404, "NOT_FOUND", "未找到该批量结算任务");

@@ -13,11 +13,8 @@ type ParameterPart = Pick<Receipt, "policyCode" | "policyDocument" | "parameterV
 const keys = new WeakMap<object, string>();
 const keysByShape = new Map<string, string>();
 
-/**
- * Stores the receipt's parameter part once (content-addressed) and returns its key. A batch
- * passes the keys it has written in its own transaction, to skip writing them again.
- */
-export async function storeReceiptParameters(tx: DbOrTx, receipt: Receipt, writtenInTransaction?: Set<string>): Promise<string> {
+/** The receipt's parameter part and its content key (sha256 of its canonical JSON). */
+export function receiptParameters(receipt: Receipt): { key: string; part: ParameterPart } {
   let key = keys.get(receipt.parameters);
   const part: ParameterPart = {
     policyCode: receipt.policyCode,
@@ -36,9 +33,21 @@ export async function storeReceiptParameters(tx: DbOrTx, receipt: Receipt, writt
     }
     keys.set(receipt.parameters, key);
   }
-  if (writtenInTransaction?.has(key)) return key;
-  await tx.insert(receiptParameterSets).values({ key, ...part }).onConflictDoNothing();
-  writtenInTransaction?.add(key);
+  return { key, part };
+}
+
+/**
+ * Stores parameter parts once (content-addressed), in key order: transactions running side
+ * by side (bulk parts) then wait for each other's new keys in the same order, never in a cycle.
+ */
+export async function storeParameterParts(tx: DbOrTx, parts: ReadonlyMap<string, ParameterPart>): Promise<void> {
+  for (const key of [...parts.keys()].sort()) await tx.insert(receiptParameterSets).values({ key, ...parts.get(key)! }).onConflictDoNothing();
+}
+
+/** Stores the receipt's parameter part once and returns its key (one settlement's transaction). */
+export async function storeReceiptParameters(tx: DbOrTx, receipt: Receipt): Promise<string> {
+  const { key, part } = receiptParameters(receipt);
+  await storeParameterParts(tx, new Map([[key, part]]));
   return key;
 }
 

@@ -6,8 +6,8 @@ import type { DatabaseHandle } from "@/db";
 import { executeRows } from "@/db/client";
 import { persons } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/types";
-import { runSettlementJob } from "@/lib/bulk-settlement/run-job";
-import { stageSettlementJob, type StagedVisit } from "@/lib/bulk-settlement/stage-job";
+import { runSettlementJob, runSettlementJobs } from "@/lib/bulk-settlement/run-job";
+import { stageSettlementJob, stageSettlementJobs, type StagedVisit } from "@/lib/bulk-settlement/stage-job";
 import { visitInputSchema } from "@/lib/visits/schemas";
 import { settleVisit } from "@/lib/visits/settle-visit";
 import { generateVisits } from "@/lib/visits/synthetic-visits";
@@ -86,6 +86,21 @@ describe.each(BACKENDS)("bulk settlement on %s", (kind) => {
     expect(done.refused).toBeGreaterThan(0); // the two people without an enrolment, and visits before person 5's cover
     expect(reference.ledger).toHaveLength(done.settled);
     expect(reference.alerts.length).toBeGreaterThan(0);
+    expect(await outcome(handle)).toEqual(reference);
+  }, 120_000);
+
+  test("staged as parts of disjoint people and run side by side: the same ledger, totals and alerts as one run", async () => {
+    const { handle, clerk, visits } = await county(kind);
+    opened.push(handle);
+    // A hospital number given twice, for two people: it stays in one part and settles once.
+    const jobs = await stageSettlementJobs(handle.db, clerk, { label: "2025年全县结算", visits: [...visits, { ...visits[0]!, personId: visits[1]!.personId }], parts: 3 });
+    expect(jobs.map((j) => j.label)).toEqual(["2025年全县结算（1/3）", "2025年全县结算（2/3）", "2025年全县结算（3/3）"]);
+    expect(jobs.every((j) => j.total > 0)).toBe(true);
+    const byPart = await executeRows<{ person_id: string; parts: number }>(handle.db, sql`select person_id, count(distinct job_id)::int as parts from settlement_job_rows group by 1 having count(distinct job_id) > 1`);
+    expect(byPart.length).toBeLessThanOrEqual(1); // only the person of the repeated number's second row
+    const done = await runSettlementJobs(handle.db, clerk, jobs.map((j) => j.id), { batchSize: 16 });
+    expect(done.every((j) => j.state === "done")).toBe(true);
+    expect(done.reduce((n, j) => n + j.existing, 0)).toBe(1);
     expect(await outcome(handle)).toEqual(reference);
   }, 120_000);
 
