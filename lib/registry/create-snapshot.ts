@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { executeRows, type DbOrTx } from "@/db/client";
 import { registrySnapshots } from "@/db/schema";
-import { categoryPriorityFor } from "./category-priority";
+import { categoryPriorityFor, categoryRankTable } from "./category-priority";
 import { monthEnd } from "./months";
 
 /**
@@ -17,8 +17,6 @@ import { monthEnd } from "./months";
 export async function createSnapshot(tx: DbOrTx, regionCode: string, month: string, runId: string) {
   const asOf = monthEnd(month);
   const priority = categoryPriorityFor(regionCode, asOf).filter((c) => c !== "NONE");
-  // The priority as a small table joined once, not an array rebuilt for each of 400,000 rows.
-  const ranks = sql.raw(priority.map((c, i) => `('${c}'::category, ${i + 1})`).join(", "));
 
   const [previous] = await tx
     .select({ id: registrySnapshots.id })
@@ -38,7 +36,7 @@ export async function createSnapshot(tx: DbOrTx, regionCode: string, month: stri
     select distinct on (i.person_id) ${snapshotId}::uuid, i.person_id, i.category, i.department_code
     from identities i
     join persons p on p.id = i.person_id
-    join (values ${ranks}) as priority(category, rank) on priority.category = i.category
+    join ${categoryRankTable(priority)} on priority.category = i.category
     where p.region_code = ${regionCode}
       and i.valid_from <= ${asOf}::date and (i.valid_to is null or i.valid_to > ${asOf}::date)
     order by i.person_id, priority.rank, i.valid_from`);

@@ -9,7 +9,7 @@ import { assertInScope } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { getPolicySet } from "@/lib/policy";
 import { selfPayAfterInsurance } from "@/lib/settlement";
-import { categoryPriorityFor } from "@/lib/registry/category-priority";
+import { categoryPriorityFor, categoryRankTable } from "@/lib/registry/category-priority";
 import { monthEnd } from "@/lib/registry/months";
 
 /**
@@ -81,7 +81,6 @@ export async function getDispatchReport(db: DbOrTx, actor: SessionUser, input: {
   const asOf = monthEnd(month);
   const year = Number(month.slice(0, 4));
   const priority: CategoryCode[] = categoryPriorityFor(regionCode, asOf).filter((c) => c !== "NONE");
-  const order = sql`array_position(string_to_array(${priority.join(",")}, ','), i.category::text)`;
 
   const [region] = await executeRows<{ name: string }>(db, sql`select name from regions where code = ${regionCode}`);
 
@@ -90,9 +89,9 @@ export async function getDispatchReport(db: DbOrTx, actor: SessionUser, input: {
     db,
     sql`with resolved as (
           select distinct on (i.person_id) i.person_id, i.category
-          from identities i join persons p on p.id = i.person_id
-          where p.region_code = ${regionCode} and i.valid_from <= ${asOf}::date and (i.valid_to is null or i.valid_to > ${asOf}::date) and ${order} is not null
-          order by i.person_id, ${order}, i.valid_from)
+          from identities i join persons p on p.id = i.person_id join ${categoryRankTable(priority)} on priority.category = i.category
+          where p.region_code = ${regionCode} and i.valid_from <= ${asOf}::date and (i.valid_to is null or i.valid_to > ${asOf}::date)
+          order by i.person_id, priority.rank, i.valid_from)
         select r.category, count(*)::int as n, count(e.person_id)::int as enrolled
         from resolved r left join enrolments e on e.person_id = r.person_id and e.year = ${year} and e.coverage_from <= ${asOf}::date
         group by r.category`,
