@@ -82,6 +82,10 @@ export async function getDispatchReport(db: DbOrTx, actor: SessionUser, input: {
   const year = Number(month.slice(0, 4));
   const priority: CategoryCode[] = categoryPriorityFor(regionCode, asOf).filter((c) => c !== "NONE");
 
+  // The month in Beijing time as a range of instants: comparisons an index can use, and no
+  // time-zone conversion per alert or event (a county-year holds tens of thousands of alerts).
+  const monthStart = sql`(${`${month}-01`}::timestamp at time zone 'Asia/Shanghai')`;
+  const monthEndsAt = sql`((${`${month}-01`}::date + interval '1 month')::timestamp at time zone 'Asia/Shanghai')`;
   const [region] = await executeRows<{ name: string }>(db, sql`select name from regions where code = ${regionCode}`);
 
   // Registered people on the month's last day, one category each (就高不重复), and their enrolment.
@@ -139,29 +143,28 @@ export async function getDispatchReport(db: DbOrTx, actor: SessionUser, input: {
     db,
     sql`select coalesce(sum(a.proposed_amount), 0)::text as amount from applications a
         where a.region_code = ${regionCode} and exists (select 1 from application_events e where e.application_id = a.id and e.to_state = 'PAID'
-          and to_char(e.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') = ${month})`,
+          and e.created_at >= ${monthStart} and e.created_at < ${monthEndsAt})`,
   );
   const oneStopAssistance = new Decimal(visits.medicalAssistance).plus(visits.tiltedAssistance);
 
   const [alertCounts] = await executeRows<{ opened: number; closed: number; open_at_end: number }>(
     db,
-    sql`select count(*) filter (where to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM') = ${month})::int as opened,
-               count(*) filter (where to_char(closed_at at time zone 'Asia/Shanghai', 'YYYY-MM') = ${month})::int as closed,
-               count(*) filter (where to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM') <= ${month}
-                 and (closed_at is null or to_char(closed_at at time zone 'Asia/Shanghai', 'YYYY-MM') > ${month}))::int as open_at_end
-        from alerts where region_code = ${regionCode}`,
+    sql`select count(*) filter (where created_at >= ${monthStart})::int as opened,
+               count(*) filter (where closed_at >= ${monthStart} and closed_at < ${monthEndsAt})::int as closed,
+               count(*) filter (where closed_at is null or closed_at >= ${monthEndsAt})::int as open_at_end
+        from alerts where region_code = ${regionCode} and created_at < ${monthEndsAt}`,
   );
   const caseStates = await executeRows<{ state: ApplicationState; n: number }>(
     db,
     sql`select state, count(*)::int as n from applications
-        where region_code = ${regionCode} and to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM') <= ${month} group by state order by state`,
+        where region_code = ${regionCode} and created_at < ${monthEndsAt} group by state order by state`,
   );
   const [decided] = await executeRows<{ n: number; days: string | null }>(
     db,
     sql`select count(*)::int as n, (avg(extract(epoch from e.created_at - a.created_at) / 86400))::numeric(10, 1)::text as days
         from application_events e join applications a on a.id = e.application_id
         where a.region_code = ${regionCode} and e.to_state in ('APPROVED', 'REJECTED', 'REFUSED')
-          and to_char(e.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') = ${month}`,
+          and e.created_at >= ${monthStart} and e.created_at < ${monthEndsAt}`,
   );
 
   return {
