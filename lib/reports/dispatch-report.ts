@@ -11,6 +11,7 @@ import { getPolicySet } from "@/lib/policy";
 import { selfPayAfterInsurance } from "@/lib/settlement";
 import { categoryPriorityFor, categoryRankTable } from "@/lib/registry/category-priority";
 import { monthEnd } from "@/lib/registry/months";
+import { monthInstants } from "./month-instants";
 
 /**
  * The monthly dispatch report (调度报表, W8, P-MON-4) of one county: figures from the
@@ -82,10 +83,7 @@ export async function getDispatchReport(db: DbOrTx, actor: SessionUser, input: {
   const year = Number(month.slice(0, 4));
   const priority: CategoryCode[] = categoryPriorityFor(regionCode, asOf).filter((c) => c !== "NONE");
 
-  // The month in Beijing time as a range of instants: comparisons an index can use, and no
-  // time-zone conversion per alert or event (a county-year holds tens of thousands of alerts).
-  const monthStart = sql`(${`${month}-01`}::timestamp at time zone 'Asia/Shanghai')`;
-  const monthEndsAt = sql`((${`${month}-01`}::date + interval '1 month')::timestamp at time zone 'Asia/Shanghai')`;
+  const { start: monthStart, end: monthEndsAt } = monthInstants(month);
   const [region] = await executeRows<{ name: string }>(db, sql`select name from regions where code = ${regionCode}`);
 
   // Registered people on the month's last day, one category each (就高不重复), and their enrolment.
