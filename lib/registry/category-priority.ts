@@ -8,10 +8,23 @@ export function categoryPriorityFor(regionCode: string, date: string): CategoryC
 }
 
 /**
- * The priority as a small table `priority(category, rank)` to join on a category column: the
- * database ranks 100,000 identities by one hash join instead of rebuilding an array per row.
- * Categories the priority does not rank find no row (they never win).
+ * 就高不重复 in SQL (P-ID-I1), in the same order as resolveCategoryOn (resolve-category.ts): each
+ * person of the county with a category in force on `date`, with the one category that wins — the
+ * policy's priority first, categories it does not rank never win, then the earliest certification —
+ * and the department that certified it. A subquery (person_id, category, department_code); the
+ * priority is joined as a small table, not an array rebuilt for each of 100,000s of identities.
  */
-export function categoryRankTable(priority: readonly CategoryCode[]): SQL {
-  return sql`(values ${sql.raw(priority.map((c, i) => `('${c}'::category, ${i + 1})`).join(", "))}) as priority(category, rank)`;
+export function resolvedCategoriesOn(regionCode: string, date: string): SQL {
+  const ranks = categoryPriorityFor(regionCode, date)
+    .filter((c) => c !== "NONE")
+    .map((c, i) => `('${c}'::category, ${i + 1})`)
+    .join(", ");
+  return sql`(
+    select distinct on (i.person_id) i.person_id, i.category, i.department_code
+    from identities i
+    join persons p on p.id = i.person_id
+    join (values ${sql.raw(ranks)}) as priority(category, rank) on priority.category = i.category
+    where p.region_code = ${regionCode}
+      and i.valid_from <= ${date}::date and (i.valid_to is null or i.valid_to > ${date}::date)
+    order by i.person_id, priority.rank, i.valid_from)`;
 }

@@ -2,21 +2,17 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { executeRows, type DbOrTx } from "@/db/client";
 import { registrySnapshots } from "@/db/schema";
-import { categoryPriorityFor, categoryRankTable } from "./category-priority";
+import { resolvedCategoriesOn } from "./category-priority";
 import { monthEnd } from "./months";
 
 /**
  * The versioned monthly snapshot (W2.3): every person's single resolved category on
  * the month's last day, with counts and the difference against the previous snapshot.
- *
- * 就高不重复 is applied in one set-based statement, in the same order as
- * resolveCategoryOn (lib/registry/resolve-category.ts): the county's policy priority
- * (P-ID-I1) first, categories the priority does not rank never win, then the earliest
- * certification. A county has hundreds of thousands of people; they never leave the database.
+ * 就高不重复 is applied in the database (resolvedCategoriesOn): a county has hundreds of
+ * thousands of people; they never leave it.
  */
 export async function createSnapshot(tx: DbOrTx, regionCode: string, month: string, runId: string) {
   const asOf = monthEnd(month);
-  const priority = categoryPriorityFor(regionCode, asOf).filter((c) => c !== "NONE");
 
   const [previous] = await tx
     .select({ id: registrySnapshots.id })
@@ -33,13 +29,7 @@ export async function createSnapshot(tx: DbOrTx, regionCode: string, month: stri
 
   await tx.execute(sql`
     insert into snapshot_members (snapshot_id, person_id, category, department_code)
-    select distinct on (i.person_id) ${snapshotId}::uuid, i.person_id, i.category, i.department_code
-    from identities i
-    join persons p on p.id = i.person_id
-    join ${categoryRankTable(priority)} on priority.category = i.category
-    where p.region_code = ${regionCode}
-      and i.valid_from <= ${asOf}::date and (i.valid_to is null or i.valid_to > ${asOf}::date)
-    order by i.person_id, priority.rank, i.valid_from`);
+    select ${snapshotId}::uuid, r.person_id, r.category, r.department_code from ${resolvedCategoriesOn(regionCode, asOf)} as r`);
 
   const byCategory = Object.fromEntries(
     (

@@ -9,7 +9,7 @@ import { assertInScope } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { getPolicySet } from "@/lib/policy";
 import { selfPayAfterInsurance } from "@/lib/settlement";
-import { categoryPriorityFor, categoryRankTable } from "@/lib/registry/category-priority";
+import { categoryPriorityFor, resolvedCategoriesOn } from "@/lib/registry/category-priority";
 import { monthEnd } from "@/lib/registry/months";
 import { monthInstants } from "./month-instants";
 
@@ -89,11 +89,7 @@ export async function getDispatchReport(db: DbOrTx, actor: SessionUser, input: {
   // Registered people on the month's last day, one category each (就高不重复), and their enrolment.
   const registered = await executeRows<{ category: CategoryCode; n: number; enrolled: number }>(
     db,
-    sql`with resolved as (
-          select distinct on (i.person_id) i.person_id, i.category
-          from identities i join persons p on p.id = i.person_id join ${categoryRankTable(priority)} on priority.category = i.category
-          where p.region_code = ${regionCode} and i.valid_from <= ${asOf}::date and (i.valid_to is null or i.valid_to > ${asOf}::date)
-          order by i.person_id, priority.rank, i.valid_from)
+    sql`with resolved as ${resolvedCategoriesOn(regionCode, asOf)}
         select r.category, count(*)::int as n, count(e.person_id)::int as enrolled
         from resolved r left join enrolments e on e.person_id = r.person_id and e.year = ${year} and e.coverage_from <= ${asOf}::date
         group by r.category`,
