@@ -7,7 +7,7 @@
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { executeRows } from "@/db/client";
-import { runSettlementJobs } from "@/lib/bulk-settlement/run-job";
+import { runSettlementJobs, summariseJobs } from "@/lib/bulk-settlement/run-job";
 import { stageSettlementJobs } from "@/lib/bulk-settlement/stage-job";
 import { createTestDatabase } from "../tests/support/db";
 import { sessionUser } from "../tests/support/registry";
@@ -31,8 +31,7 @@ async function run(kind: "pglite" | "postgres") {
   const jobs = await stageSettlementJobs(db, clerk, { label: "bench", visits, parts: 2 });
   const stageMs = performance.now() - t;
   t = performance.now();
-  const finished = await runSettlementJobs(db, clerk, jobs.map((j) => j.id), { batchSize: 5_000 });
-  const done = { settled: finished.reduce((n, j) => n + j.settled, 0), refused: finished.reduce((n, j) => n + j.refused, 0) };
+  const done = summariseJobs(await runSettlementJobs(db, clerk, jobs.map((j) => j.id), { batchSize: 5_000 }));
   const settleMs = performance.now() - t;
   console.error(`${kind}: ${visits.length} visits settled in ${(settleMs / 1000).toFixed(1)} s`);
 

@@ -18,7 +18,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { prepareDatabase } from "@/db";
 import { settlementJobs, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/types";
-import { runSettlementJobs } from "@/lib/bulk-settlement/run-job";
+import { runSettlementJobs, summariseJobs } from "@/lib/bulk-settlement/run-job";
 import { stageSettlementJobs } from "@/lib/bulk-settlement/stage-job";
 import { readEnv } from "@/lib/env";
 import { loadSyntheticCounty, syntheticVisits } from "./support/synthetic-county";
@@ -74,13 +74,13 @@ const bar = (done: number, total: number) => {
   const rate = done / Math.max(0.001, (performance.now() - started) / 1000);
   return `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} (${Math.round(rate)}/s)`;
 };
-const jobs = await runSettlementJobs(db, clerk, jobIds, {
-  batchSize: Number(values.batch),
-  maxBatches: values["max-batches"] ? Number(values["max-batches"]) : undefined,
-  onProgress: (js) => process.stderr.write(`\r${bar(js.reduce((n, j) => n + j.lastSeq, 0), js.reduce((n, j) => n + j.total, 0))}`),
-});
+const summary = summariseJobs(
+  await runSettlementJobs(db, clerk, jobIds, {
+    batchSize: Number(values.batch),
+    maxBatches: values["max-batches"] ? Number(values["max-batches"]) : undefined,
+    onProgress: (p) => process.stderr.write(`\r${bar(p.done, p.total)}`),
+  }),
+);
 process.stderr.write("\n");
-const sum = (field: "total" | "settled" | "existing" | "refused") => jobs.reduce((n, j) => n + j[field], 0);
-const state = jobs.every((j) => j.state === "done") ? "done" : jobs.some((j) => j.state === "failed") ? "failed" : "running";
-console.log(JSON.stringify({ state, total: sum("total"), settled: sum("settled"), existing: sum("existing"), refused: sum("refused"), seconds: Number(((performance.now() - started) / 1000).toFixed(1)) }));
+console.log(JSON.stringify({ ...summary, seconds: Number(((performance.now() - started) / 1000).toFixed(1)) }));
 await handle.close();

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { executeRows, type Db, type Tx } from "@/db/client";
 import { textArray } from "@/db/bulk";
 import { settlementJobs, YEAR_TO_DATE_COLUMNS, type SettlementJob } from "@/db/schema";
@@ -11,7 +11,7 @@ import { AuthError, assertInScope } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { assessYearBurden, EngineError, simulate, YEAR_TO_DATE_FIELDS, type YearToDate } from "@/lib/settlement";
 import { addToMonthTotals } from "@/lib/reports/month-totals";
-import { receiptParameters, storeParameterParts } from "@/lib/visits/receipts";
+import { receiptParameters, storeParameterParts, type ParameterPart } from "@/lib/visits/receipts";
 import { visitInputSchema } from "@/lib/visits/schemas";
 
 export interface RunOptions {
@@ -58,21 +58,33 @@ export async function runSettlementJob(db: Db, actor: SessionUser, jobId: string
   return latest!;
 }
 
+/** The parts of one staged county-year as one figure: rows done (Σ progress markers) of the total. */
+export function summariseJobs(jobs: readonly SettlementJob[]) {
+  const sum = (field: "total" | "lastSeq" | "settled" | "existing" | "refused") => jobs.reduce((n, j) => n + j[field], 0);
+  const state = jobs.every((j) => j.state === "done") ? "done" : jobs.some((j) => j.state === "failed") ? "failed" : "running";
+  return { state, total: sum("total"), done: sum("lastSeq"), settled: sum("settled"), existing: sum("existing"), refused: sum("refused") };
+}
+
 /**
  * Runs the jobs of `stageSettlementJobs` side by side, each with its own transactions and
  * progress marker (their people are disjoint; killed, each resumes on its own). `onProgress`
- * receives every job's latest state.
+ * receives the summary of all the jobs after each committed batch of any of them.
  */
-export async function runSettlementJobs(db: Db, actor: SessionUser, jobIds: readonly string[], options: Omit<RunOptions, "onProgress"> & { onProgress?: (jobs: SettlementJob[]) => void } = {}): Promise<SettlementJob[]> {
-  const latest = new Map<string, SettlementJob>();
+export async function runSettlementJobs(
+  db: Db,
+  actor: SessionUser,
+  jobIds: readonly string[],
+  options: Omit<RunOptions, "onProgress"> & { onProgress?: (summary: ReturnType<typeof summariseJobs>) => void } = {},
+): Promise<SettlementJob[]> {
   const { onProgress, ...rest } = options;
+  const latest = new Map((await db.select().from(settlementJobs).where(inArray(settlementJobs.id, [...jobIds]))).map((j) => [j.id, j]));
   return Promise.all(
     jobIds.map((id) =>
       runSettlementJob(db, actor, id, {
         ...rest,
         onProgress: (job) => {
           latest.set(job.id, job);
-          onProgress?.([...latest.values()]);
+          onProgress?.(summariseJobs([...latest.values()]));
         },
       }),
     ),
@@ -143,7 +155,7 @@ async function settleBatch(tx: Tx, actor: SessionUser, jobId: string, batchSize:
   const refusals: { seq: number; message: string }[] = [];
   const touched = new Set<string>();
   let existingCount = 0;
-  const parameterParts = new Map<string, ReturnType<typeof receiptParameters>["part"]>(); // the batch's receipt parameter sets
+  const parameterParts = new Map<string, ParameterPart>(); // the batch's receipt parameter sets
   for (const row of rows) {
     if (existing.has(row.external_visit_number)) {
       existingCount++;

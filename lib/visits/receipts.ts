@@ -5,7 +5,7 @@ import type { DbOrTx } from "@/db/client";
 import { receiptParameterSets, type Settlement } from "@/db/schema";
 import { canonicalJson, replay, type Receipt, type SettlementRequest, type SettlementResult } from "@/lib/settlement";
 
-type ParameterPart = Pick<Receipt, "policyCode" | "policyDocument" | "parameterVersion" | "knownCategories" | "parameters" | "rules">;
+export type ParameterPart = Pick<Receipt, "policyCode" | "policyDocument" | "parameterVersion" | "knownCategories" | "parameters" | "rules">;
 
 // The engine shares one frozen parameters object per read sequence: hash each once. Objects
 // with the same policy, parameter version and keys read hold the same values (the version
