@@ -177,12 +177,21 @@ export function parameterVersion(code: string, date: string): string {
   return v;
 }
 
-/** Rules a set applies: its parent's (minus superseded and re-stated ones) and its own. */
-export function effectiveRules(code: string): (RuleEntry & { origin: string })[] {
+const RULE_ORDER = new Intl.Collator("en", { numeric: true });
+const RULES_CACHE = new Map<string, readonly (RuleEntry & { origin: string })[]>();
+
+/**
+ * Rules a set applies: its parent's (minus superseded and re-stated ones) and its own.
+ * Cached: sets are fixed at build time, and every explained step links to its rule.
+ */
+export function effectiveRules(code: string): readonly (RuleEntry & { origin: string })[] {
+  const hit = RULES_CACHE.get(code);
+  if (hit) return hit;
   const set = getPolicySet(code);
   const own = set.rules.map((r) => ({ ...r, origin: code }));
-  if (!set.parent) return own;
   const ownIds = new Set(set.rules.map((r) => r.ruleId));
-  const inherited = effectiveRules(set.parent).filter((r) => !ownIds.has(r.ruleId) && !set.supersedes.includes(r.ruleId));
-  return [...inherited, ...own].sort((a, b) => a.ruleId.localeCompare(b.ruleId, "en", { numeric: true }));
+  const inherited = set.parent ? effectiveRules(set.parent).filter((r) => !ownIds.has(r.ruleId) && !set.supersedes.includes(r.ruleId)) : [];
+  const rules = Object.freeze(set.parent ? [...inherited, ...own].sort((a, b) => RULE_ORDER.compare(a.ruleId, b.ruleId)) : own);
+  RULES_CACHE.set(code, rules);
+  return rules;
 }

@@ -29,7 +29,7 @@ export interface PolicyChanges {
 
 export interface PolicyDescription {
   set: Omit<PolicySet, "parameters" | "rules">;
-  rules: (RuleEntry & { origin: string })[];
+  rules: readonly (RuleEntry & { origin: string })[];
   parameters: ParameterRow[];
   changes: PolicyChanges;
 }
