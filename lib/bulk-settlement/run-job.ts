@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import { executeRows, type Db, type Tx } from "@/db/client";
-import { textArray } from "@/db/bulk";
+import { insertColumns, textArray } from "@/db/bulk";
 import { settlementJobs, YEAR_TO_DATE_COLUMNS, type SettlementJob } from "@/db/schema";
 import type { CategoryCode } from "@/db/schema/enums";
 import Decimal from "decimal.js";
@@ -23,6 +23,12 @@ export interface RunOptions {
   beforeCommit?: (batch: number) => void;
   /** Stop after this many batches (the rest stays for a later run). */
   maxBatches?: number;
+  /**
+   * Parameter-set keys committed earlier in this run (shared by its parts): a batch sends only
+   * new ones. Re-sending known ones cost a large statement per batch, and a part inserting a key
+   * the other part had inserted but not yet committed waited for that whole transaction.
+   */
+  storedParameterKeys?: Set<string>;
 }
 
 interface StagedRow {
@@ -48,9 +54,11 @@ export async function runSettlementJob(db: Db, actor: SessionUser, jobId: string
   assertInScope(actor, { permission: "visit.settle", region: job.regionCode });
   await db.update(settlementJobs).set({ state: "running", startedAt: sql`coalesce(${settlementJobs.startedAt}, now())`, error: null }).where(eq(settlementJobs.id, jobId));
 
+  const storedParameterKeys = options.storedParameterKeys ?? new Set<string>();
   for (let batch = 1; ; batch++) {
     if (options.maxBatches !== undefined && batch > options.maxBatches) break;
-    const current = await db.transaction((tx) => settleBatch(tx, actor, jobId, batchSize, () => options.beforeCommit?.(batch)));
+    const { job: current, parameterKeys } = await db.transaction((tx) => settleBatch(tx, actor, jobId, batchSize, storedParameterKeys, () => options.beforeCommit?.(batch)));
+    for (const key of parameterKeys) storedParameterKeys.add(key); // committed now
     options.onProgress?.(current);
     if (current.state === "done") return current;
   }
@@ -78,10 +86,12 @@ export async function runSettlementJobs(
 ): Promise<SettlementJob[]> {
   const { onProgress, ...rest } = options;
   const latest = new Map((await db.select().from(settlementJobs).where(inArray(settlementJobs.id, [...jobIds]))).map((j) => [j.id, j]));
+  const storedParameterKeys = new Set<string>();
   return Promise.all(
     jobIds.map((id) =>
       runSettlementJob(db, actor, id, {
         ...rest,
+        storedParameterKeys,
         onProgress: (job) => {
           latest.set(job.id, job);
           onProgress?.(summariseJobs([...latest.values()]));
@@ -91,10 +101,17 @@ export async function runSettlementJobs(
   );
 }
 
-async function settleBatch(tx: Tx, actor: SessionUser, jobId: string, batchSize: number, beforeCommit: () => void): Promise<SettlementJob> {
+async function settleBatch(
+  tx: Tx,
+  actor: SessionUser,
+  jobId: string,
+  batchSize: number,
+  storedParameterKeys: ReadonlySet<string>,
+  beforeCommit: () => void,
+): Promise<{ job: SettlementJob; parameterKeys: string[] }> {
   // The job row is the run's lock: two runs of one job never interleave.
   const [job] = await tx.select().from(settlementJobs).where(eq(settlementJobs.id, jobId)).for("update");
-  if (!job || job.state === "done") return job!;
+  if (!job || job.state === "done") return { job: job!, parameterKeys: [] };
   const rows = await executeRows<StagedRow>(
     tx,
     sql`select seq, person_id, external_visit_number, visit_date::text as visit_date, visit from settlement_job_rows
@@ -103,7 +120,7 @@ async function settleBatch(tx: Tx, actor: SessionUser, jobId: string, batchSize:
   if (rows.length === 0) {
     const [done] = await tx.update(settlementJobs).set({ state: "done", finishedAt: sql`now()` }).where(eq(settlementJobs.id, jobId)).returning();
     await recordAudit(tx, { actor, action: "settlement-job.done", targetType: "settlement_job", targetId: jobId, details: { settled: done!.settled, existing: done!.existing, refused: done!.refused } });
-    return done!;
+    return { job: done!, parameterKeys: [] };
   }
   const personIds = [...new Set(rows.map((r) => r.person_id))];
   const years = [...new Set(rows.map((r) => Number(r.visit_date.slice(0, 4))))];
@@ -202,7 +219,7 @@ async function settleBatch(tx: Tx, actor: SessionUser, jobId: string, batchSize:
       throw error;
     }
     const { key: parameterKey, part } = receiptParameters(result.receipt);
-    parameterParts.set(parameterKey, part);
+    if (!storedParameterKeys.has(parameterKey)) parameterParts.set(parameterKey, part);
     const visitId = randomUUID();
     const settlementId = randomUUID();
     const a = result.amounts;
@@ -304,36 +321,30 @@ async function settleBatch(tx: Tx, actor: SessionUser, jobId: string, batchSize:
     .where(eq(settlementJobs.id, jobId))
     .returning();
   beforeCommit();
-  return updated!;
+  return { job: updated!, parameterKeys: [...parameterParts.keys()] };
 }
 
+const VISIT_COLUMNS = [
+  ["id", "uuid"], ["region_code", "varchar"], ["person_id", "uuid"], ["external_visit_number", "varchar"], ["hospital_name", "text"], ["visit_date", "date"],
+  ["kind", "visit_kind"], ["hospital_level", "int"], ["location", "visit_location"], ["referral", "referral"], ["special_disease", "boolean"],
+  ["transfer_from_level", "int"], ["total_cost", "numeric"], ["out_of_catalog_cost", "numeric"], ["self_pay_first_cost", "numeric"], ["created_by", "uuid"],
+] as const;
+const LEDGER_COLUMNS = [
+  ["id", "uuid"], ["visit_id", "uuid"], ["person_id", "uuid"], ["region_code", "varchar"], ["year", "int"], ["entry_type", "settlement_entry"], ["policy_code", "varchar"],
+  ["parameter_version", "text"], ["receipt_id", "char(64)"], ["resolved_category", "category"], ["total_cost", "numeric"], ["policy_range_cost", "numeric"],
+  ["basic_insurance", "numeric"], ["critical_illness_insurance", "numeric"], ["supplementary_insurance", "numeric"], ["medical_assistance", "numeric"],
+  ["tilted_assistance", "numeric"], ["out_of_pocket", "numeric"], ["year_to_date_before", "jsonb"], ["year_to_date_after", "jsonb"], ["engine_version", "varchar"],
+  ["receipt_request", "jsonb"], ["receipt_parameter_set", "char(64)"], ["created_by", "uuid"],
+] as const;
+
 async function writeBatch(tx: Tx, actor: SessionUser, visits: Record<string, unknown>[], ledger: Record<string, unknown>[], refusals: { seq: number; message: string }[], jobId: string) {
+  const fields = (columns: readonly (readonly [string, string])[], row: Record<string, unknown>) =>
+    columns.map(([c]) => (c === "created_by" ? actor.id : c === "entry_type" ? "settlement" : row[c]));
   for (let i = 0; i < visits.length; i += 2_000) {
-    await executeRows(
-      tx,
-      sql`insert into visits (id, region_code, person_id, external_visit_number, hospital_name, visit_date, kind, hospital_level, location, referral, special_disease,
-            transfer_from_level, total_cost, out_of_catalog_cost, self_pay_first_cost, created_by)
-          select id, region_code, person_id, external_visit_number, hospital_name, visit_date, kind::visit_kind, hospital_level, location::visit_location, referral::referral,
-            special_disease, transfer_from_level, total_cost, out_of_catalog_cost, self_pay_first_cost, ${actor.id}::uuid
-          from json_to_recordset(${JSON.stringify(visits.slice(i, i + 2_000))}::json) as x(id uuid, region_code varchar, person_id uuid, external_visit_number varchar,
-            hospital_name text, visit_date date, kind text, hospital_level int, location text, referral text, special_disease boolean, transfer_from_level int,
-            total_cost numeric, out_of_catalog_cost numeric, self_pay_first_cost numeric)`,
-    );
+    await insertColumns(tx, "visits", VISIT_COLUMNS, visits.slice(i, i + 2_000).map((v) => fields(VISIT_COLUMNS, v)));
   }
   for (let i = 0; i < ledger.length; i += 2_000) {
-    await executeRows(
-      tx,
-      sql`insert into settlements (id, visit_id, person_id, region_code, year, entry_type, policy_code, parameter_version, receipt_id, resolved_category, total_cost,
-            policy_range_cost, basic_insurance, critical_illness_insurance, supplementary_insurance, medical_assistance, tilted_assistance, out_of_pocket,
-            year_to_date_before, year_to_date_after, engine_version, receipt_request, receipt_parameter_set, created_by)
-          select id, visit_id, person_id, region_code, year, 'settlement', policy_code, parameter_version, receipt_id, resolved_category::category, total_cost,
-            policy_range_cost, basic_insurance, critical_illness_insurance, supplementary_insurance, medical_assistance, tilted_assistance, out_of_pocket,
-            year_to_date_before, year_to_date_after, engine_version, receipt_request, receipt_parameter_set, ${actor.id}::uuid
-          from json_to_recordset(${JSON.stringify(ledger.slice(i, i + 2_000))}::json) as x(id uuid, visit_id uuid, person_id uuid, region_code varchar, year int,
-            policy_code varchar, parameter_version text, receipt_id char(64), resolved_category text, total_cost numeric, policy_range_cost numeric,
-            basic_insurance numeric, critical_illness_insurance numeric, supplementary_insurance numeric, medical_assistance numeric, tilted_assistance numeric,
-            out_of_pocket numeric, year_to_date_before jsonb, year_to_date_after jsonb, engine_version varchar, receipt_request jsonb, receipt_parameter_set char(64))`,
-    );
+    await insertColumns(tx, "settlements", LEDGER_COLUMNS, ledger.slice(i, i + 2_000).map((l) => fields(LEDGER_COLUMNS, l)));
   }
   if (refusals.length > 0) {
     await executeRows(

@@ -37,11 +37,14 @@ export function receiptParameters(receipt: Receipt): { key: string; part: Parame
 }
 
 /**
- * Stores parameter parts once (content-addressed), in key order: transactions running side
- * by side (bulk parts) then wait for each other's new keys in the same order, never in a cycle.
+ * Stores parameter parts once (content-addressed), in key order and in one statement:
+ * transactions running side by side (bulk parts) then wait for each other's new keys in the
+ * same order, never in a cycle.
  */
 export async function storeParameterParts(tx: DbOrTx, parts: ReadonlyMap<string, ParameterPart>): Promise<void> {
-  for (const key of [...parts.keys()].sort()) await tx.insert(receiptParameterSets).values({ key, ...parts.get(key)! }).onConflictDoNothing();
+  if (parts.size === 0) return;
+  const rows = [...parts.keys()].sort().map((key) => ({ key, ...parts.get(key)! }));
+  await tx.insert(receiptParameterSets).values(rows).onConflictDoNothing();
 }
 
 /** Stores the receipt's parameter part once and returns its key (one settlement's transaction). */
