@@ -5,7 +5,8 @@
  *  2. the report, dashboard and ledger queries on that data: p95 of repeated calls (< 300 ms),
  *     each with the ratio to a trivial query of the same connection;
  *  3. 50 concurrent users on the estimator, a person lookup and the dashboard against
- *     `next start` on the same database (p95 < 300 ms), each with the ratio to a static page.
+ *     `next start` on the same database (p95 < 300 ms), each with the ratio to a static page
+ *     and to the cheapest dynamic page (/login); then the same users pausing between pages.
  * Figures go to docs/benchmarks.md. BENCH_PERSONS / BENCH_VISITS / BENCH_LOAD_SECONDS scale it.
  */
 import { spawn } from "node:child_process";
@@ -130,7 +131,8 @@ async function signIn(username: string): Promise<string> {
 const clerkCookie = await signIn("clerk");
 const supervisorCookie = await signIn("supervisor");
 
-async function load(pathname: string, cookie = ""): Promise<{ p95: number; p50: number; rps: number; errors: number }> {
+/** 50 users, each requesting the page again `pauseMs` after the last answer (0: back to back). */
+async function load(pathname: string, cookie = "", pauseMs = 0): Promise<{ p95: number; p50: number; rps: number; errors: number }> {
   const latencies: number[] = [];
   let errors = 0;
   const until = performance.now() + LOAD_SECONDS * 1000;
@@ -143,18 +145,26 @@ async function load(pathname: string, cookie = ""): Promise<{ p95: number; p50: 
         if (res) await res.arrayBuffer();
         if (!res || res.status !== 200) errors++;
         if (started > warm) latencies.push(performance.now() - started);
+        if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs * (0.5 + Math.random())));
       }
     }),
   );
   const sorted = [...latencies].sort((a, b) => a - b);
   return { p95: p95(sorted), p50: sorted[Math.floor(sorted.length / 2)]!, rps: latencies.length / (LOAD_SECONDS - 2), errors };
 }
-const pages: Array<[string, Awaited<ReturnType<typeof load>>]> = [
-  ["static page `/` (floor)", await load("/")],
-  ["estimator `/estimate?…` (engine per request)", await load("/estimate?policy=pengshui-2023&date=2025-06-15&cat=DIBAO&tier=1&kind=inpatient&level=2&loc=county&ref=not_required&total=120000.00&ooc=15000.00&spf=5000.00")],
-  ["person lookup `/county/persons/[id]`", await load(`/county/persons/${sample[0]}`, clerkCookie)],
-  ["supervisor dashboard `/supervisor`", await load(`/supervisor?month=${YEAR}-06`, supervisorCookie)],
+const PAGES: Array<[string, string, string]> = [
+  ["static page `/` (floor)", "/", ""],
+  ["sign-in page `/login` (the cheapest dynamic page: the framework's floor)", "/login", ""],
+  ["estimator `/estimate?…` (engine per request)", "/estimate?policy=pengshui-2023&date=2025-06-15&cat=DIBAO&tier=1&kind=inpatient&level=2&loc=county&ref=not_required&total=120000.00&ooc=15000.00&spf=5000.00", ""],
+  ["person lookup `/county/persons/[id]`", `/county/persons/${sample[0]}`, clerkCookie],
+  ["supervisor dashboard `/supervisor`", `/supervisor?month=${YEAR}-06`, supervisorCookie],
 ];
+const pages: Array<[string, Awaited<ReturnType<typeof load>>]> = [];
+for (const [name, pathname, cookie] of PAGES) pages.push([name, await load(pathname, cookie)]);
+/** The same users reading each page for about a second (0.5–1.5 s) before the next. */
+const PAUSE_MS = 1_000;
+const paced: Array<[string, Awaited<ReturnType<typeof load>>]> = [];
+for (const [name, pathname, cookie] of PAGES) paced.push([name, await load(pathname, cookie, PAUSE_MS)]);
 app.kill("SIGTERM");
 await handle.close();
 await admin.unsafe("drop database if exists sanchong_bench_reports with (force)");
@@ -162,6 +172,7 @@ await admin.end();
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const staticP95 = pages[0]![1].p95;
+const dynamicP95 = pages[1]![1].p95;
 const body = [
   `Command: \`npm run bench:reports\` (${new Date().toISOString().slice(0, 10)}; PostgreSQL; ${ids.length.toLocaleString("en-US")} synthetic 彭水 people, ${visits.length.toLocaleString("en-US")} visits of ${YEAR}).`,
   "",
@@ -177,11 +188,17 @@ const body = [
   "| --- | --- | --- | --- |",
   ...queries.map(([name, xs]) => `| ${name} | ${xs.length} | **${ms(p95(xs))}** | ×${(p95(xs) / floorQuery).toFixed(0)} |`),
   "",
-  `**Pages under load**: 50 concurrent users for ${LOAD_SECONDS} s each (first 2 s not counted) against \`next start\` on the same database, same machine. Budget: p95 < 300 ms.`,
+  `**Pages under load**: 50 concurrent users for ${LOAD_SECONDS} s each (first 2 s not counted) against \`next start\` (one Node process) on the same database, same 2-core machine as the load generator. Budget: p95 < 300 ms. Each user requests the page again as soon as it has the answer:`,
   "",
-  "| page | requests/s | p50 | p95 | ratio of p95 to the static page | non-200 |",
-  "| --- | --- | --- | --- | --- | --- |",
-  ...pages.map(([name, r]) => `| ${name} | ${Math.round(r.rps)} | ${ms(r.p50)} | **${ms(r.p95)}** | ×${(r.p95 / staticP95).toFixed(1)} | ${r.errors} |`),
+  "| page | requests/s | p50 | p95 | ratio of p95 to the static page | to the cheapest dynamic page | non-200 |",
+  "| --- | --- | --- | --- | --- | --- | --- |",
+  ...pages.map(([name, r]) => `| ${name} | ${Math.round(r.rps)} | ${ms(r.p50)} | **${ms(r.p95)}** | ×${(r.p95 / staticP95).toFixed(1)} | ×${(r.p95 / dynamicP95).toFixed(1)} | ${r.errors} |`),
+  "",
+  `The same 50 users reading each page for 0.5–1.5 s before the next request (not the budget's model; for sizing a real office):`,
+  "",
+  "| page | requests/s | p50 | p95 | non-200 |",
+  "| --- | --- | --- | --- | --- |",
+  ...paced.map(([name, r]) => `| ${name} | ${Math.round(r.rps)} | ${ms(r.p50)} | **${ms(r.p95)}** | ${r.errors} |`),
 ].join("\n");
 console.log(body);
 writeSection("Reports at county scale", body);
