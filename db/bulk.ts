@@ -32,17 +32,13 @@ export async function selectTuples(db: DbOrTx, query: SQL, columns: readonly str
   return row.tuples.split(RECORD).map((r) => r.split(FIELD));
 }
 
-/** Types whose text never holds a quote or backslash: their values go into the literal as they are. */
-const PLAIN_TYPES = /^(uuid|int|integer|bigint|smallint|numeric|date|boolean|char\(64\))$/;
-
 /** An element of a text[] literal: NULL bare, everything else quoted (objects as JSON). */
-function arrayElement(value: unknown, plain: boolean): string {
+function arrayElement(value: unknown): string {
   if (value === null || value === undefined) return "NULL";
   // JSON text holds no raw control characters, so quoting it as a JSON string escapes exactly
   // the quotes and backslashes the literal needs, natively.
   if (typeof value === "object") return JSON.stringify(JSON.stringify(value));
-  const text = String(value);
-  return plain ? `"${text}"` : `"${text.replace(/["\\]/g, "\\$&")}"`;
+  return `"${String(value).replace(/["\\]/g, "\\$&")}"`;
 }
 
 /**
@@ -54,10 +50,7 @@ function arrayElement(value: unknown, plain: boolean): string {
  */
 export async function insertColumns(db: DbOrTx, table: string, columns: readonly (readonly [name: string, type: string])[], rows: readonly (readonly unknown[])[]): Promise<void> {
   if (rows.length === 0) return;
-  const arrays = columns.map(([, type], i) => {
-    const plain = PLAIN_TYPES.test(type);
-    return sql`${`{${rows.map((row) => arrayElement(row[i], plain)).join(",")}}`}::text[]`;
-  });
+  const arrays = columns.map((_, i) => sql`${`{${rows.map((row) => arrayElement(row[i])).join(",")}}`}::text[]`);
   const names = columns.map(([name]) => name).join(", ");
   const casts = columns.map(([name, type]) => `u.${name}::${type}`).join(", ");
   await db.execute(sql`insert into ${sql.raw(table)} (${sql.raw(names)}) select ${sql.raw(casts)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.raw(names)})`);
