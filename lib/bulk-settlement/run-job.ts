@@ -225,6 +225,7 @@ async function settleBatch(
     const a = result.amounts;
     visitOut.push({
       id: visitId,
+      created_by: actor.id,
       region_code: job.regionCode,
       person_id: row.person_id,
       external_visit_number: row.external_visit_number,
@@ -242,6 +243,8 @@ async function settleBatch(
     });
     ledgerOut.push({
       id: settlementId,
+      entry_type: "settlement",
+      created_by: actor.id,
       visit_id: visitId,
       person_id: row.person_id,
       region_code: job.regionCode,
@@ -288,7 +291,7 @@ async function settleBatch(
   }
 
   await storeParameterParts(tx, parameterParts);
-  await writeBatch(tx, actor, visitOut, ledgerOut, refusals, jobId);
+  await writeBatch(tx, visitOut, ledgerOut, refusals, jobId);
   const changed = [...touched.keys()];
   if (changed.length > 0) {
     await executeRows(
@@ -337,9 +340,8 @@ const LEDGER_COLUMNS = [
   ["receipt_request", "jsonb"], ["receipt_parameter_set", "char(64)"], ["created_by", "uuid"],
 ] as const;
 
-async function writeBatch(tx: Tx, actor: SessionUser, visits: Record<string, unknown>[], ledger: Record<string, unknown>[], refusals: { seq: number; message: string }[], jobId: string) {
-  const fields = (columns: readonly (readonly [string, string])[], row: Record<string, unknown>) =>
-    columns.map(([c]) => (c === "created_by" ? actor.id : c === "entry_type" ? "settlement" : row[c]));
+async function writeBatch(tx: Tx, visits: Record<string, unknown>[], ledger: Record<string, unknown>[], refusals: { seq: number; message: string }[], jobId: string) {
+  const fields = (columns: readonly (readonly [string, string])[], row: Record<string, unknown>) => columns.map(([c]) => row[c]);
   for (let i = 0; i < visits.length; i += 2_000) {
     await insertColumns(tx, "visits", VISIT_COLUMNS, visits.slice(i, i + 2_000).map((v) => fields(VISIT_COLUMNS, v)));
   }
