@@ -188,10 +188,13 @@ export function effectiveRules(code: string): readonly (RuleEntry & { origin: st
   const hit = RULES_CACHE.get(code);
   if (hit) return hit;
   const set = getPolicySet(code);
-  const own = set.rules.map((r) => ({ ...r, origin: code }));
-  const ownIds = new Set(set.rules.map((r) => r.ruleId));
-  const inherited = set.parent ? effectiveRules(set.parent).filter((r) => !ownIds.has(r.ruleId) && !set.supersedes.includes(r.ruleId)) : [];
-  const rules = Object.freeze(set.parent ? [...inherited, ...own].sort((a, b) => RULE_ORDER.compare(a.ruleId, b.ruleId)) : own);
+  let rules = set.rules.map((r) => ({ ...r, origin: code }));
+  if (set.parent) {
+    const ownIds = new Set(set.rules.map((r) => r.ruleId));
+    const inherited = effectiveRules(set.parent).filter((r) => !ownIds.has(r.ruleId) && !set.supersedes.includes(r.ruleId));
+    rules = [...inherited, ...rules].sort((a, b) => RULE_ORDER.compare(a.ruleId, b.ruleId));
+  }
+  Object.freeze(rules);
   RULES_CACHE.set(code, rules);
   return rules;
 }
