@@ -130,6 +130,12 @@ export const personYearTotals = pgTable(
     assistanceOtherDiseasePaid: money("assistance_other_disease_paid").notNull().default("0"),
     tiltedPaid: money("tilted_paid").notNull().default("0"),
     assistanceDeductibleMet: money("assistance_deductible_met").notNull().default("0"),
+    // Σ of the person-year's ledger entries (reversals included, opening balances not): the
+    // burden W7 measures (P-MON-1), kept here so no settlement re-sums the ledger.
+    ledgerPolicyRangeCost: money("ledger_policy_range_cost").notNull().default("0"),
+    ledgerBasicInsurance: money("ledger_basic_insurance").notNull().default("0"),
+    ledgerCriticalIllnessInsurance: money("ledger_critical_illness_insurance").notNull().default("0"),
+    ledgerSupplementaryInsurance: money("ledger_supplementary_insurance").notNull().default("0"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.personId, t.year] })],
@@ -145,6 +151,14 @@ export const YEAR_TO_DATE_COLUMNS = {
   assistanceOtherDiseasePaid: "assistance_other_disease_paid",
   tiltedPaid: "tilted_paid",
   assistanceDeductibleMet: "assistance_deductible_met",
+} as const;
+
+/** The ledger amounts W7's burden is made of → their running sums in person_year_totals. */
+export const LEDGER_SUM_COLUMNS = {
+  policyRangeCost: "ledger_policy_range_cost",
+  basicInsurance: "ledger_basic_insurance",
+  criticalIllnessInsurance: "ledger_critical_illness_insurance",
+  supplementaryInsurance: "ledger_supplementary_insurance",
 } as const;
 
 /** The amounts of a ledger entry (engine field names) → their columns. */

@@ -14,19 +14,19 @@ export interface SettledPersonYear {
 }
 
 /**
- * W7: after settlements, each person-year's burden is recomputed from the ledger (reversals
- * included) and every alert level it now exceeds is opened — once per person-year and level
- * (the unique key makes a second crossing, or a concurrent one, a no-op). Runs inside the
- * settlements' transaction, after the person-year rows were locked. Returns how many opened.
+ * W7: after settlements, each person-year's burden is assessed from its ledger sums (reversals
+ * included; kept in person_year_totals by the same transaction) and every alert level it now
+ * exceeds is opened — once per person-year and level (the unique key makes a second crossing,
+ * or a concurrent one, a no-op). Runs inside the settlements' transaction, after the
+ * person-year rows were locked and their sums added. Returns how many opened.
  */
 export async function openAlertsForPersonYears(tx: Tx, regionCode: string, settled: readonly SettledPersonYear[]): Promise<number> {
   if (settled.length === 0) return 0;
   const sums = await executeRows<{ person_id: string; year: number; policy_range: string; basic: string; critical: string; supplementary: string }>(
     tx,
-    sql`select person_id, year, sum(policy_range_cost)::text as policy_range, sum(basic_insurance)::text as basic,
-               sum(critical_illness_insurance)::text as critical, sum(supplementary_insurance)::text as supplementary
-        from settlements where person_id = any(${textArray(settled.map((s) => s.personId))}::uuid[]) and year = any(${`{${[...new Set(settled.map((s) => s.year))].join(",")}}`}::int[])
-        group by person_id, year`,
+    sql`select person_id, year, ledger_policy_range_cost::text as policy_range, ledger_basic_insurance::text as basic,
+               ledger_critical_illness_insurance::text as critical, ledger_supplementary_insurance::text as supplementary
+        from person_year_totals where person_id = any(${textArray(settled.map((s) => s.personId))}::uuid[]) and year = any(${`{${[...new Set(settled.map((s) => s.year))].join(",")}}`}::int[])`,
   );
   const byKey = new Map(sums.map((s) => [`${s.person_id}|${s.year}`, s]));
   const values = settled.flatMap((at) => {

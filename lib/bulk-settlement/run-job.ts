@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import { executeRows, type Db, type Tx } from "@/db/client";
 import { insertColumns, textArray } from "@/db/bulk";
-import { settlementJobs, YEAR_TO_DATE_COLUMNS, type SettlementJob } from "@/db/schema";
+import { LEDGER_SUM_COLUMNS, settlementJobs, YEAR_TO_DATE_COLUMNS, type SettlementJob } from "@/db/schema";
 import type { CategoryCode } from "@/db/schema/enums";
 import Decimal from "decimal.js";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -30,6 +30,11 @@ export interface RunOptions {
    */
   storedParameterKeys?: Set<string>;
 }
+
+/** The person_year_totals columns a batch reads locked and writes back: the year-to-date totals and the ledger sums. */
+const TOTALS_COLUMNS = [...Object.values(YEAR_TO_DATE_COLUMNS), ...Object.values(LEDGER_SUM_COLUMNS)];
+const LEDGER_SUM_FIELDS = Object.keys(LEDGER_SUM_COLUMNS) as (keyof typeof LEDGER_SUM_COLUMNS)[];
+type LedgerSums = Record<(typeof LEDGER_SUM_FIELDS)[number], Decimal>;
 
 interface StagedRow {
   seq: number;
@@ -149,19 +154,17 @@ async function settleBatch(
   );
   const totalRows = await executeRows<Record<string, string>>(
     tx,
-    sql`select person_id, year, ${sql.raw(Object.values(YEAR_TO_DATE_COLUMNS).map((c) => `${c}::text as ${c}`).join(", "))} from person_year_totals
+    sql`select person_id, year, ${sql.raw(TOTALS_COLUMNS.map((c) => `${c}::text as ${c}`).join(", "))} from person_year_totals
         where person_id = any(${textArray(personIds)}::uuid[]) and year = any(${`{${years.join(",")}}`}::int[]) for update`,
   );
+  // W7 as settleVisit does it, visit by visit: the person-year's ledger sums and the alert levels already open.
   const totals = new Map<string, YearToDate>();
-  for (const t of totalRows) totals.set(`${t.person_id}|${t.year}`, Object.fromEntries(YEAR_TO_DATE_FIELDS.map((f) => [f, t[YEAR_TO_DATE_COLUMNS[f]]!])) as YearToDate);
-  // W7 as settleVisit does it, visit by visit: the ledger's sums so far and the alert levels already open.
-  const burdenRows = await executeRows<{ person_id: string; year: number; policy_range: string; basic: string; critical: string; supplementary: string }>(
-    tx,
-    sql`select person_id, year, sum(policy_range_cost)::text as policy_range, sum(basic_insurance)::text as basic,
-               sum(critical_illness_insurance)::text as critical, sum(supplementary_insurance)::text as supplementary
-        from settlements where person_id = any(${textArray(personIds)}::uuid[]) and year = any(${`{${years.join(",")}}`}::int[]) group by person_id, year`,
-  );
-  const burdens = new Map(burdenRows.map((b) => [`${b.person_id}|${b.year}`, { policyRange: new Decimal(b.policy_range), basic: new Decimal(b.basic), critical: new Decimal(b.critical), supplementary: new Decimal(b.supplementary) }]));
+  const ledgerSums = new Map<string, LedgerSums>();
+  for (const t of totalRows) {
+    const key = `${t.person_id}|${t.year}`;
+    totals.set(key, Object.fromEntries(YEAR_TO_DATE_FIELDS.map((f) => [f, t[YEAR_TO_DATE_COLUMNS[f]]!])) as YearToDate);
+    ledgerSums.set(key, Object.fromEntries(LEDGER_SUM_FIELDS.map((f) => [f, new Decimal(t[LEDGER_SUM_COLUMNS[f]]!)])) as LedgerSums);
+  }
   const openLevels = new Set(
     (await executeRows<{ person_id: string; year: number; level: number }>(tx, sql`select person_id, year, level from alerts where person_id = any(${textArray(personIds)}::uuid[])`)).map((a) => `${a.person_id}|${a.year}|${a.level}`),
   );
@@ -269,19 +272,15 @@ async function settleBatch(
     });
     totals.set(key, result.yearToDateAfter);
     touched.add(key);
-    const sums = burdens.get(key) ?? { policyRange: new Decimal(0), basic: new Decimal(0), critical: new Decimal(0), supplementary: new Decimal(0) };
-    sums.policyRange = sums.policyRange.plus(a.policyRangeCost);
-    sums.basic = sums.basic.plus(a.basicInsurance);
-    sums.critical = sums.critical.plus(a.criticalIllnessInsurance);
-    sums.supplementary = sums.supplementary.plus(a.supplementaryInsurance);
-    burdens.set(key, sums);
+    const sums = ledgerSums.get(key)!;
+    for (const f of LEDGER_SUM_FIELDS) sums[f] = sums[f].plus(a[f]);
     const assessment = assessYearBurden({
       region: job.regionCode,
       date: input.visitDate,
-      policyRangeCost: sums.policyRange.toFixed(2),
-      basicInsurance: sums.basic.toFixed(2),
-      criticalIllnessInsurance: sums.critical.toFixed(2),
-      supplementaryInsurance: sums.supplementary.toFixed(2),
+      policyRangeCost: sums.policyRangeCost.toFixed(2),
+      basicInsurance: sums.basicInsurance.toFixed(2),
+      criticalIllnessInsurance: sums.criticalIllnessInsurance.toFixed(2),
+      supplementaryInsurance: sums.supplementaryInsurance.toFixed(2),
     });
     for (const level of assessment.levels) {
       if (!level.crossed || openLevels.has(`${key}|${level.level}`)) continue;
@@ -294,11 +293,21 @@ async function settleBatch(
   await writeBatch(tx, visitOut, ledgerOut, refusals, jobId);
   const changed = [...touched.keys()];
   if (changed.length > 0) {
+    const values = changed.map((k) => {
+      const [personId, year] = k.split("|");
+      const ytd = totals.get(k)!;
+      const sums = ledgerSums.get(k)!;
+      return {
+        person_id: personId,
+        year: Number(year),
+        ...Object.fromEntries(YEAR_TO_DATE_FIELDS.map((f) => [YEAR_TO_DATE_COLUMNS[f], ytd[f]])),
+        ...Object.fromEntries(LEDGER_SUM_FIELDS.map((f) => [LEDGER_SUM_COLUMNS[f], sums[f].toFixed(2)])),
+      };
+    });
     await executeRows(
       tx,
-      sql`update person_year_totals t set ${sql.raw(Object.values(YEAR_TO_DATE_COLUMNS).map((c) => `${c} = x.${c}`).join(", "))}, updated_at = now()
-          from json_to_recordset(${JSON.stringify(changed.map((k) => ({ person_id: k.split("|")[0], year: Number(k.split("|")[1]), ...Object.fromEntries(YEAR_TO_DATE_FIELDS.map((f) => [YEAR_TO_DATE_COLUMNS[f], totals.get(k)![f]])) })))}::json)
-          as x(person_id uuid, year int, ${sql.raw(Object.values(YEAR_TO_DATE_COLUMNS).map((c) => `${c} numeric`).join(", "))})
+      sql`update person_year_totals t set ${sql.raw(TOTALS_COLUMNS.map((c) => `${c} = x.${c}`).join(", "))}, updated_at = now()
+          from json_to_recordset(${JSON.stringify(values)}::json) as x(person_id uuid, year int, ${sql.raw(TOTALS_COLUMNS.map((c) => `${c} numeric`).join(", "))})
           where t.person_id = x.person_id and t.year = x.year`,
     );
   }

@@ -8,7 +8,7 @@ import { AuthError, assertInScope } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { YEAR_TO_DATE_FIELDS, type YearToDate } from "@/lib/settlement";
 import { addToMonthTotals } from "@/lib/reports/month-totals";
-import { lockYearToDate, writeYearToDate } from "./settle-visit";
+import { addToLedgerSums, lockYearToDate, writeYearToDate } from "./settle-visit";
 
 /**
  * Corrects a wrong settlement by a reversing entry (W5): the same amounts negated, and the
@@ -51,6 +51,7 @@ export async function reverseSettlement(db: Db, actor: SessionUser, input: { set
           returning id`,
     );
     await writeYearToDate(tx, original.personId, original.year, restored!);
+    await addToLedgerSums(tx, [reversal!.id]);
     await addToMonthTotals(tx, [reversal!.id]);
     await recordAudit(tx, {
       actor,

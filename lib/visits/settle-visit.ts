@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { executeRows, type Db, type Tx } from "@/db/client";
-import { enrolments, identities, personYearTotals, persons, settlements, visits, YEAR_TO_DATE_COLUMNS } from "@/db/schema";
+import { enrolments, identities, LEDGER_AMOUNT_COLUMNS, LEDGER_SUM_COLUMNS, personYearTotals, persons, settlements, visits, YEAR_TO_DATE_COLUMNS } from "@/db/schema";
+import { textArray } from "@/db/bulk";
 import type { CategoryCode } from "@/db/schema/enums";
 import { UserFacingError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -36,6 +37,21 @@ export async function writeYearToDate(tx: Tx, personId: string, year: number, to
     .update(personYearTotals)
     .set({ ...totals, updatedAt: sql`now()` })
     .where(and(eq(personYearTotals.personId, personId), eq(personYearTotals.year, year)));
+}
+
+/**
+ * Adds ledger entries to their person-years' running sums (the burden W7 measures), in the
+ * transaction that wrote them, after the rows were locked. A reversal's amounts are negative.
+ */
+export async function addToLedgerSums(tx: Tx, settlementIds: readonly string[]): Promise<void> {
+  const fields = Object.keys(LEDGER_SUM_COLUMNS) as (keyof typeof LEDGER_SUM_COLUMNS)[];
+  await executeRows(
+    tx,
+    sql`update person_year_totals t set ${sql.raw(fields.map((f) => `${LEDGER_SUM_COLUMNS[f]} = t.${LEDGER_SUM_COLUMNS[f]} + s.${LEDGER_AMOUNT_COLUMNS[f]}`).join(", "))}
+        from (select person_id, year, ${sql.raw(fields.map((f) => `sum(${LEDGER_AMOUNT_COLUMNS[f]}) as ${LEDGER_AMOUNT_COLUMNS[f]}`).join(", "))}
+              from settlements where id = any(${textArray(settlementIds)}::uuid[]) group by person_id, year) s
+        where t.person_id = s.person_id and t.year = s.year`,
+  );
 }
 
 /**
@@ -158,6 +174,7 @@ export async function settleVisit(db: Db, actor: SessionUser, input: VisitInput)
       })
       .returning({ id: settlements.id });
     await writeYearToDate(tx, person.id, year, result.yearToDateAfter);
+    await addToLedgerSums(tx, [settlement!.id]);
     await addToMonthTotals(tx, [settlement!.id]);
     await openAlertsAfterSettlement(tx, { personId: person.id, regionCode: person.regionCode, year, date: input.visitDate, settlementId: settlement!.id });
     await recordAudit(tx, {

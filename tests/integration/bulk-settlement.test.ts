@@ -52,7 +52,9 @@ async function outcome(handle: DatabaseHandle) {
   );
   const totals = await executeRows<Record<string, string>>(
     db,
-    sql`select p.id_number, t.basic_paid::text, t.critical_paid::text, t.assistance_paid::text, t.tilted_paid::text from person_year_totals t join persons p on p.id = t.person_id where t.year = 2025 order by p.id_number`,
+    sql`select p.id_number, t.basic_paid::text, t.critical_paid::text, t.assistance_paid::text, t.tilted_paid::text,
+               t.ledger_policy_range_cost::text, t.ledger_basic_insurance::text, t.ledger_critical_illness_insurance::text, t.ledger_supplementary_insurance::text
+        from person_year_totals t join persons p on p.id = t.person_id where t.year = 2025 order by p.id_number`,
   );
   const alerts = await executeRows<Record<string, string>>(db, sql`select p.id_number, a.level, a.burden::text from alerts a join persons p on p.id = a.person_id order by 1, 2`);
   return { ledger, totals: totals.filter((t) => t.basic_paid !== "0.00" || t.assistance_paid !== "0.00"), alerts };
@@ -87,6 +89,17 @@ describe.each(BACKENDS)("bulk settlement on %s", (kind) => {
     expect(reference.ledger).toHaveLength(done.settled);
     expect(reference.alerts.length).toBeGreaterThan(0);
     expect(await outcome(handle)).toEqual(reference);
+    // The ledger sums kept beside the totals are the ledger's own sums, person-year by person-year.
+    const drift = await executeRows(
+      handle.db,
+      sql`select t.person_id from person_year_totals t
+          left join (select person_id, year, sum(policy_range_cost) as pr, sum(basic_insurance) as b, sum(critical_illness_insurance) as c, sum(supplementary_insurance) as su
+                     from settlements group by person_id, year) s on s.person_id = t.person_id and s.year = t.year
+          where (t.ledger_policy_range_cost, t.ledger_basic_insurance, t.ledger_critical_illness_insurance, t.ledger_supplementary_insurance)
+                is distinct from (coalesce(s.pr, 0), coalesce(s.b, 0), coalesce(s.c, 0), coalesce(s.su, 0))`,
+    );
+    expect(drift).toEqual([]);
+    expect(reference.totals.some((t) => t.ledger_policy_range_cost !== "0.00")).toBe(true);
   }, 120_000);
 
   test("staged as parts of disjoint people and run side by side: the same ledger, totals and alerts as one run", async () => {

@@ -89,6 +89,8 @@ describe.each(BACKENDS)("visit settlement on %s", (kind) => {
       outOfPocket: "23284.70",
     });
     expect(await totals(ids.dibao!)).toMatchObject({ basicPaid: "69790.00", criticalBase: "30210.00", criticalPaid: "13786.50", assistancePaid: "13138.80" });
+    // W7's ledger sums move with the entry (P-MON-1's burden = 100000.00 − 69790.00 − 13786.50).
+    expect(await totals(ids.dibao!)).toMatchObject({ ledgerPolicyRangeCost: s!.policyRangeCost, ledgerBasicInsurance: "69790.00", ledgerCriticalIllnessInsurance: "13786.50", ledgerSupplementaryInsurance: "0.00" });
     // The stored receipt (parameters kept once) replays to the identical result, steps included.
     const result = await settlementResult(db, s!);
     expect(result.amounts.outOfPocket).toBe("23284.70");
@@ -112,10 +114,11 @@ describe.each(BACKENDS)("visit settlement on %s", (kind) => {
     const before = await totals(ids.tekun!);
     const { settlementId } = await settleVisit(db, clerk, form(ids.tekun!, { kind: "inpatient", specialDisease: "on", hospitalLevel: "3", totalCost: "50000.55" }));
     expect(await totals(ids.tekun!)).not.toEqual(before);
+    expect((await totals(ids.tekun!))!.ledgerPolicyRangeCost).not.toBe(before?.ledgerPolicyRangeCost ?? "0.00");
     const { reversalId } = await reverseSettlement(db, clerk, { settlementId, reason: "医院退费重结" });
     const after = await totals(ids.tekun!);
     const pick = (t: typeof after) => t && { ...t, updatedAt: undefined };
-    expect(pick(after)).toEqual(pick(before ?? { ...after!, basicPaid: "0.00", criticalBase: "0.00", criticalPaid: "0.00", supplementaryPaid: "0.00", assistancePaid: "0.00", assistanceOtherDiseasePaid: "0.00", tiltedPaid: "0.00", assistanceDeductibleMet: "0.00" }));
+    expect(pick(after)).toEqual(pick(before ?? { ...after!, basicPaid: "0.00", criticalBase: "0.00", criticalPaid: "0.00", supplementaryPaid: "0.00", assistancePaid: "0.00", assistanceOtherDiseasePaid: "0.00", tiltedPaid: "0.00", assistanceDeductibleMet: "0.00", ledgerPolicyRangeCost: "0.00", ledgerBasicInsurance: "0.00", ledgerCriticalIllnessInsurance: "0.00", ledgerSupplementaryInsurance: "0.00" }));
     const ledger = await db.select().from(settlements).where(eq(settlements.personId, ids.tekun!));
     expect(ledger.map((l) => l.entryType).sort()).toEqual(["reversal", "settlement"]);
     const reversal = ledger.find((l) => l.id === reversalId)!;
