@@ -6,11 +6,11 @@
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import { executeRows } from "@/db/client";
 import { runSettlementJobs, summariseJobs } from "@/lib/bulk-settlement/run-job";
 import { stageSettlementJobs } from "@/lib/bulk-settlement/stage-job";
 import { createTestDatabase } from "../tests/support/db";
 import { sessionUser } from "../tests/support/registry";
+import { runSettlementJobsInThreads } from "../scripts/support/run-jobs-in-threads";
 import { loadSyntheticCounty, syntheticVisits } from "../scripts/support/synthetic-county";
 import { copyTablesFloor, perDatabase, writeSection } from "./support";
 
@@ -31,7 +31,10 @@ async function run(kind: "pglite" | "postgres") {
   const jobs = await stageSettlementJobs(db, clerk, { label: "bench", visits, parts: 2 });
   const stageMs = performance.now() - t;
   t = performance.now();
-  const done = summariseJobs(await runSettlementJobs(db, clerk, jobs.map((j) => j.id), { batchSize: 5_000 }));
+  const jobIds = jobs.map((j) => j.id);
+  // PostgreSQL: each job in a thread of its own, as `npm run bulk:settle` runs them.
+  const ended = kind === "postgres" ? await runSettlementJobsInThreads(handle.url!, clerk, jobIds, { batchSize: 5_000 }) : await runSettlementJobs(db, clerk, jobIds, { batchSize: 5_000 });
+  const done = summariseJobs(ended);
   const settleMs = performance.now() - t;
   console.error(`${kind}: ${visits.length} visits settled in ${(settleMs / 1000).toFixed(1)} s`);
 
@@ -39,10 +42,7 @@ async function run(kind: "pglite" | "postgres") {
   // by one INSERT … SELECT (PGlite has no COPY from a client stream).
   let copyMs: number;
   if (kind === "postgres") {
-    const url = new URL(process.env.DATABASE_URL!);
-    const [{ name } = { name: "" }] = await executeRows<{ name: string }>(db, sql`select current_database() as name`);
-    url.pathname = `/${name}`;
-    copyMs = await copyTablesFloor(url.toString(), ["visits", "settlements"]);
+    copyMs = await copyTablesFloor(handle.url!, ["visits", "settlements"]);
   } else {
     await db.execute(sql`create table floor_visits (like visits including defaults)`);
     await db.execute(sql`create table floor_settlements (like settlements including defaults)`);

@@ -9,6 +9,9 @@
  *   npm run bulk:settle                        resumes the county's unfinished jobs, if any
  *   [--batch 5000] [--max-batches N]
  *
+ * On PostgreSQL each job runs in a worker thread with its own connection (their engine work
+ * side by side); on PGlite they share this thread.
+ *
  * Database: DATABASE_URL, or the PGlite directory DATA_DIR/bulk (never the demo's: PGlite is
  * single-process). Needs a county clerk: the demo account `clerk` is seeded into that database.
  */
@@ -21,6 +24,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { runSettlementJobs, summariseJobs } from "@/lib/bulk-settlement/run-job";
 import { stageSettlementJobs } from "@/lib/bulk-settlement/stage-job";
 import { readEnv } from "@/lib/env";
+import { runSettlementJobsInThreads } from "./support/run-jobs-in-threads";
 import { loadSyntheticCounty, syntheticVisits } from "./support/synthetic-county";
 
 const { values } = parseArgs({
@@ -74,13 +78,13 @@ const bar = (done: number, total: number) => {
   const rate = done / Math.max(0.001, (performance.now() - started) / 1000);
   return `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} (${Math.round(rate)}/s)`;
 };
-const summary = summariseJobs(
-  await runSettlementJobs(db, clerk, jobIds, {
-    batchSize: Number(values.batch),
-    maxBatches: values["max-batches"] ? Number(values["max-batches"]) : undefined,
-    onProgress: (p) => process.stderr.write(`\r${bar(p.done, p.total)}`),
-  }),
-);
+const runOptions = {
+  batchSize: Number(values.batch),
+  maxBatches: values["max-batches"] ? Number(values["max-batches"]) : undefined,
+  onProgress: (p: ReturnType<typeof summariseJobs>) => process.stderr.write(`\r${bar(p.done, p.total)}`),
+};
+// On PostgreSQL each job runs in a thread of its own; PGlite is single-process.
+const summary = summariseJobs(env.DATABASE_URL ? await runSettlementJobsInThreads(env.DATABASE_URL, clerk, jobIds, runOptions) : await runSettlementJobs(db, clerk, jobIds, runOptions));
 process.stderr.write("\n");
 console.log(JSON.stringify({ ...summary, seconds: Number(((performance.now() - started) / 1000).toFixed(1)) }));
 await handle.close();

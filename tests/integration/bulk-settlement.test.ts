@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
@@ -11,6 +12,7 @@ import { stageSettlementJob, stageSettlementJobs, type StagedVisit } from "@/lib
 import { visitInputSchema } from "@/lib/visits/schemas";
 import { settleVisit } from "@/lib/visits/settle-visit";
 import { generateVisits } from "@/lib/visits/synthetic-visits";
+import { runSettlementJobsInThreads } from "../../scripts/support/run-jobs-in-threads";
 import { BACKENDS, createTestDatabase } from "../support/db";
 import { enrolled } from "../support/enrolment";
 import { pengshuiId, sessionUser } from "../support/registry";
@@ -117,6 +119,19 @@ describe.each(BACKENDS)("bulk settlement on %s", (kind) => {
     expect(done.every((j) => j.state === "done")).toBe(true);
     expect(done.reduce((n, j) => n + j.existing, 0)).toBe(1);
     expect(await outcome(handle)).toEqual(reference);
+  }, 120_000);
+
+  test.runIf(kind === "postgres")("on PostgreSQL, the parts in worker threads of their own: the same ledger, totals and alerts; a thread's failure reaches the caller", async () => {
+    const { handle, clerk, visits } = await county(kind);
+    opened.push(handle);
+    const jobs = await stageSettlementJobs(handle.db, clerk, { label: "2025年全县结算", visits, parts: 2 });
+    const progress: number[] = [];
+    const done = await runSettlementJobsInThreads(handle.url!, clerk, jobs.map((j) => j.id), { batchSize: 16, onProgress: (p) => progress.push(p.done) });
+    expect(done.map((j) => j.state)).toEqual(["done", "done"]);
+    expect(done.reduce((n, j) => n + j.settled + j.refused, 0)).toBe(400);
+    expect(progress.at(-1)).toBe(400);
+    expect(await outcome(handle)).toEqual(reference);
+    await expect(runSettlementJobsInThreads(handle.url!, clerk, [randomUUID()])).rejects.toThrow("未找到该批量结算任务");
   }, 120_000);
 
   test("killed midway (a batch's transaction dies before commit) and run again: every visit settled once, totals as an uninterrupted run", async () => {

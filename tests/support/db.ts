@@ -7,9 +7,9 @@ export const BACKENDS: DatabaseKind[] = process.env.DATABASE_URL ? ["pglite", "p
 
 /**
  * A fresh, migrated database: an in-memory PGlite, or a throw-away database on
- * the PostgreSQL server of DATABASE_URL (dropped by close()).
+ * the PostgreSQL server of DATABASE_URL (dropped by close(); `url` names it).
  */
-export async function createTestDatabase(kind: DatabaseKind, options: { seedDemo?: boolean } = {}): Promise<DatabaseHandle> {
+export async function createTestDatabase(kind: DatabaseKind, options: { seedDemo?: boolean } = {}): Promise<DatabaseHandle & { url?: string }> {
   if (kind === "pglite") return prepareDatabase({ dataDir: "memory://", seedDemo: options.seedDemo });
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error("DATABASE_URL is not set");
@@ -22,6 +22,7 @@ export async function createTestDatabase(kind: DatabaseKind, options: { seedDemo
   const handle = await prepareDatabase({ url: url.toString(), seedDemo: options.seedDemo });
   return {
     ...handle,
+    url: url.toString(),
     async close() {
       await handle.close();
       const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
