@@ -105,7 +105,6 @@ export const settlements = pgTable(
   },
   (t) => [
     index("settlements_person_year_idx").on(t.personId, t.year),
-    index("settlements_region_year_idx").on(t.regionCode, t.year),
     uniqueIndex("settlements_reversed_once").on(t.reversesId).where(sql`${t.reversesId} is not null`),
   ],
 );
