@@ -30,7 +30,7 @@ import { copyTablesFloor, postgresUrl, writeSection } from "./support";
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 100_000);
 const VISITS = Number(process.env.BENCH_VISITS ?? 1_000_000);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 15);
-/** jobs of disjoint people run side by side: the engine works while the other batch is written */
+/** jobs of disjoint people run side by side, each in a worker thread of its own */
 const PARTS = 2;
 const YEAR = 2025;
 const PORT = 3299;
@@ -177,7 +177,7 @@ const dynamicP95 = pages[1]![1].p95;
 const body = [
   `Command: \`npm run bench:reports\` (${new Date().toISOString().slice(0, 10)}; PostgreSQL; ${ids.length.toLocaleString("en-US")} synthetic 彭水 people, ${visits.length.toLocaleString("en-US")} visits of ${YEAR}).`,
   "",
-  `**Bulk settlement** (\`lib/bulk-settlement\`, ${PARTS} jobs of disjoint people run side by side, batches of 5,000: categories on the date, enrolment, locked totals, engine, ledger, month totals, alerts, progress marker in one transaction per batch). Budget: < 5 min.`,
+  `**Bulk settlement** (\`lib/bulk-settlement\`, ${PARTS} jobs of disjoint people run side by side, each in a worker thread of its own, batches of 5,000: categories on the date, enrolment, locked totals, engine, ledger, month totals, alerts, progress marker in one transaction per batch). Budget: < 5 min.`,
   "",
   "| setup (registry + roster) | stage | bulk settlement | visits/s | settled / refused | floor: COPY of the same visit and ledger rows | ratio |",
   "| --- | --- | --- | --- | --- | --- | --- |",
