@@ -15,28 +15,30 @@ import { Card, inputClass, PageTitle } from "@/components/ui";
 
 export const metadata: Metadata = { title: "督导首页" };
 
-const num = "text-right font-mono whitespace-nowrap";
+// Set once on each table, not on each of its hundreds of cells: what the server renders and
+// sends twice (HTML and RSC payload) grows with every attribute.
+const numberCells = "[&_td]:text-right [&_td]:font-mono [&_td]:whitespace-nowrap";
 
 /** The columns every totals table shows (a month, a category, a township or a county). */
 function TotalsCells({ t }: { t: TrendTotals }) {
   return (
     <>
-      <td className={num}>{t.visits.toLocaleString("zh-CN")}</td>
-      <td className={num} data-field="totalCost">
+      <td>{t.visits.toLocaleString("zh-CN")}</td>
+      <td data-field="totalCost">
         {formatYuan(t.totalCost)}
       </td>
-      <td className={num}>{formatYuan(t.basicInsurance)}</td>
-      <td className={num}>{formatYuan(t.criticalIllnessInsurance)}</td>
-      <td className={num}>{formatYuan(t.assistance)}</td>
-      <td className={num}>{formatYuan(t.outOfPocket)}</td>
-      <td className={num}>{formatShare(t.targetedAssistanceShare)}</td>
+      <td>{formatYuan(t.basicInsurance)}</td>
+      <td>{formatYuan(t.criticalIllnessInsurance)}</td>
+      <td>{formatYuan(t.assistance)}</td>
+      <td>{formatYuan(t.outOfPocket)}</td>
+      <td>{formatShare(t.targetedAssistanceShare)}</td>
     </>
   );
 }
 /** A data table of totals, one row per month or township (`data-key` carries the row's code). */
 function TotalsTable({ first, testId, rows }: { first: string; testId: string; rows: { key: string; label: string; totals: TrendTotals }[] }) {
   return (
-    <table className="mt-2 w-full border-collapse text-sm" data-testid={testId}>
+    <table className={`mt-2 w-full border-collapse text-sm ${numberCells}`} data-testid={testId}>
       <TotalsHead first={first} />
       <tbody>
         {rows.map((r) => (
@@ -204,7 +206,7 @@ export default async function SupervisorHomePage({ searchParams }: { searchParam
         <div className="grid gap-5 lg:grid-cols-2">
           <Card title={`${monthLabel(month)}各制度支付`}>
             <Chart spec={spec.tiers} caption={`${d.label}${monthLabel(month)}医疗总费用按制度分担（环形图）`} testId="chart-tiers" />
-            <table className="mt-3 w-full border-collapse text-sm" data-testid="tier-table">
+            <table className={`mt-3 w-full border-collapse text-sm ${numberCells}`} data-testid="tier-table">
               <thead>
                 <tr className="border-b border-slate-300 text-left text-slate-600">
                   <th className="py-1.5 font-medium">制度</th>
@@ -218,8 +220,8 @@ export default async function SupervisorHomePage({ searchParams }: { searchParam
                     <th scope="row" className="py-1.5 text-left font-normal">
                       {TIER_LABELS[t.tier]}
                     </th>
-                    <td className={num}>{formatYuan(t.amount)}</td>
-                    <td className={num}>{formatShare(t.share)}</td>
+                    <td>{formatYuan(t.amount)}</td>
+                    <td>{formatShare(t.share)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -229,7 +231,7 @@ export default async function SupervisorHomePage({ searchParams }: { searchParam
           <Card title={`${monthLabel(month)}按救助类别`}>
             {d.categories.length === 0 ? <p className="text-slate-500">本月没有结算记录。</p> : <Chart spec={spec.categories} caption={`${d.label}${monthLabel(month)}各救助类别的医疗总费用与医疗救助（条形图）`} testId="chart-categories" />}
             <div className="overflow-x-auto">
-              <table className="mt-3 w-full border-collapse text-sm" data-testid="category-table">
+              <table className={`mt-3 w-full border-collapse text-sm ${numberCells}`} data-testid="category-table">
                 <thead>
                   <tr className="border-b border-slate-300 text-left text-slate-600">
                     <th className="py-1.5 font-medium">救助类别</th>
@@ -245,10 +247,10 @@ export default async function SupervisorHomePage({ searchParams }: { searchParam
                       <th scope="row" className="py-1.5 text-left font-normal">
                         {CATEGORY_LABELS[c.category]}
                       </th>
-                      <td className={num}>{c.visits.toLocaleString("zh-CN")}</td>
-                      <td className={num}>{formatYuan(c.totalCost)}</td>
-                      <td className={num}>{formatYuan(c.assistance)}</td>
-                      <td className={num}>
+                      <td>{c.visits.toLocaleString("zh-CN")}</td>
+                      <td>{formatYuan(c.totalCost)}</td>
+                      <td>{formatYuan(c.assistance)}</td>
+                      <td>
                         {formatShare(c.assistanceShare)}
                         {c.targeted ? <span className="ml-1 text-xs text-slate-500">（目标 ≥ 70%）</span> : null}
                       </td>
@@ -280,7 +282,7 @@ export default async function SupervisorHomePage({ searchParams }: { searchParam
           <Card title={`${monthLabel(month)}各区县对比`}>
             <Chart spec={spec.counties} caption={`${d.label}各区县${monthLabel(month)}各制度支付（堆叠条形图）`} testId="chart-counties" />
             <div className="mt-3 overflow-x-auto">
-              <table className="w-full border-collapse text-sm" data-testid="county-overview">
+              <table className={`w-full border-collapse text-sm ${numberCells}`} data-testid="county-overview">
                 <thead>
                   <tr className="border-b border-slate-300 text-left text-slate-600">
                     <th className="py-1.5 font-medium">区县</th>
@@ -301,11 +303,11 @@ export default async function SupervisorHomePage({ searchParams }: { searchParam
                         {c.regionName}
                       </th>
                       <TotalsCells t={c} />
-                      <td className="whitespace-nowrap pl-4">
-                        <Link href={`/supervisor/reports/${c.regionCode}?month=${month}`}>调度报表</Link>
-                        <Link href={`/supervisor?county=${c.regionCode}&month=${month}`} className="ml-3">
+                      <td className="pl-4 text-left! font-sans!">
+                        <a href={`/supervisor/reports/${c.regionCode}?month=${month}`}>调度报表</a>
+                        <a href={`/supervisor?county=${c.regionCode}&month=${month}`} className="ml-3">
                           看板
-                        </Link>
+                        </a>
                       </td>
                     </tr>
                   ))}
@@ -319,7 +321,7 @@ export default async function SupervisorHomePage({ searchParams }: { searchParam
           <ul className="grid grid-cols-2 gap-x-4 gap-y-1 md:grid-cols-4" data-testid="scope-counties">
             {d.counties.map((c) => (
               <li key={c.code}>
-                <Link href={`/supervisor?county=${c.code}&month=${month}`}>{c.name}</Link> <span className="font-mono text-xs text-slate-400">{c.code}</span>
+                <a href={`/supervisor?county=${c.code}&month=${month}`}>{c.name}</a> <span className="font-mono text-xs text-slate-400">{c.code}</span>
               </li>
             ))}
           </ul>
