@@ -17,22 +17,30 @@ export async function runSettlementJobsInThreads(
   options: { batchSize?: number; maxBatches?: number; onProgress?: (summary: ReturnType<typeof summariseJobs>) => void } = {},
 ): Promise<SettlementJob[]> {
   const latest = new Map<string, SettlementJob>();
-  await Promise.all(
-    jobIds.map(
-      (jobId) =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(new URL("./settlement-job-thread.mjs", import.meta.url), {
-            execArgv: [],
-            workerData: { databaseUrl, actor, jobId, batchSize: options.batchSize, maxBatches: options.maxBatches },
-          });
-          worker.on("message", (job: SettlementJob) => {
-            latest.set(job.id, job);
-            if (latest.size === jobIds.length) options.onProgress?.(summariseJobs([...latest.values()]));
-          });
-          worker.on("error", reject);
-          worker.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`批量结算线程异常退出（${code}）`))));
-        }),
-    ),
-  );
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      jobIds.map(
+        (jobId) =>
+          new Promise<void>((resolve, reject) => {
+            const worker = new Worker(new URL("./settlement-job-thread.mjs", import.meta.url), {
+              execArgv: [],
+              workerData: { databaseUrl, actor, jobId, batchSize: options.batchSize, maxBatches: options.maxBatches },
+            });
+            workers.push(worker);
+            worker.on("message", (job: SettlementJob) => {
+              latest.set(job.id, job);
+              if (latest.size === jobIds.length) options.onProgress?.(summariseJobs([...latest.values()]));
+            });
+            worker.on("error", reject);
+            worker.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`批量结算线程异常退出（${code}）`))));
+          }),
+      ),
+    );
+  } catch (error) {
+    // The other jobs stop too (their committed batches stay; the same command resumes them).
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw error;
+  }
   return jobIds.map((id) => latest.get(id)!);
 }
