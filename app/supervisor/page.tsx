@@ -11,63 +11,19 @@ import { monthLabel, monthOf, recentMonths } from "@/lib/registry/months";
 import { CATEGORY_LABELS, TIER_LABELS } from "@/lib/settlement/labels";
 import { formatYuan } from "@/lib/money";
 import { Chart, type ChartSpec } from "@/components/reports/chart";
+import { TotalsTable } from "@/components/reports/totals-table";
 import { Card, inputClass, PageTitle } from "@/components/ui";
 
 export const metadata: Metadata = { title: "督导首页" };
 
-// Set once on each table, not on each of its hundreds of cells: what the server renders and
-// sends twice (HTML and RSC payload) grows with every attribute.
+// Set once on each table, not on each of its cells: what the server renders and sends twice
+// (HTML and RSC payload) grows with every attribute.
 const numberCells = "[&_td]:text-right [&_td]:font-mono [&_td]:whitespace-nowrap";
 
-/** The columns every totals table shows (a month, a category, a township or a county). */
-function TotalsCells({ t }: { t: TrendTotals }) {
-  return (
-    <>
-      <td>{t.visits.toLocaleString("zh-CN")}</td>
-      <td data-field="totalCost">
-        {formatYuan(t.totalCost)}
-      </td>
-      <td>{formatYuan(t.basicInsurance)}</td>
-      <td>{formatYuan(t.criticalIllnessInsurance)}</td>
-      <td>{formatYuan(t.assistance)}</td>
-      <td>{formatYuan(t.outOfPocket)}</td>
-      <td>{formatShare(t.targetedAssistanceShare)}</td>
-    </>
-  );
-}
-/** A data table of totals, one row per month or township (`data-key` carries the row's code). */
-function TotalsTable({ first, testId, rows }: { first: string; testId: string; rows: { key: string; label: string; totals: TrendTotals }[] }) {
-  return (
-    <table className={`mt-2 w-full border-collapse text-sm ${numberCells}`} data-testid={testId}>
-      <TotalsHead first={first} />
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key} data-key={r.key} className="border-b border-slate-100">
-            <th scope="row" className="py-1.5 text-left font-normal">
-              {r.label}
-            </th>
-            <TotalsCells t={r.totals} />
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-function TotalsHead({ first }: { first: string }) {
-  return (
-    <thead>
-      <tr className="border-b border-slate-300 text-left text-slate-600">
-        <th className="py-1.5 font-medium">{first}</th>
-        <th className="py-1.5 text-right font-medium">就诊人次</th>
-        <th className="py-1.5 text-right font-medium">医疗总费用</th>
-        <th className="py-1.5 text-right font-medium">{TIER_LABELS.basicInsurance}</th>
-        <th className="py-1.5 text-right font-medium">{TIER_LABELS.criticalIllnessInsurance}</th>
-        <th className="py-1.5 text-right font-medium">医疗救助（含倾斜）</th>
-        <th className="py-1.5 text-right font-medium">{TIER_LABELS.outOfPocket}</th>
-        <th className="py-1.5 text-right font-medium" title="特困人员、低保对象、返贫致贫人口，目标 ≥ 70%">救助比例（三类）</th>
-      </tr>
-    </thead>
-  );
+/** The columns every totals table shows after its first (a month, a township or a county). */
+const TOTALS_COLUMNS = ["就诊人次", "医疗总费用", TIER_LABELS.basicInsurance, TIER_LABELS.criticalIllnessInsurance, "医疗救助（含倾斜）", TIER_LABELS.outOfPocket, "救助比例（三类）"];
+function totalsCells(t: TrendTotals): string[] {
+  return [t.visits.toLocaleString("zh-CN"), formatYuan(t.totalCost), formatYuan(t.basicInsurance), formatYuan(t.criticalIllnessInsurance), formatYuan(t.assistance), formatYuan(t.outOfPocket), formatShare(t.targetedAssistanceShare)];
 }
 
 function charts(d: Dashboard) {
@@ -198,7 +154,7 @@ export default async function SupervisorHomePage({ searchParams }: { searchParam
           <details className="mt-3">
             <summary className="cursor-pointer text-brand-700">查看数据表</summary>
             <div className="overflow-x-auto">
-              <TotalsTable first="月份" testId="trend-table" rows={d.trend.map((t) => ({ key: t.month, label: monthLabel(t.month), totals: t }))} />
+              <TotalsTable testId="trend-table" columns={["月份", ...TOTALS_COLUMNS]} rows={d.trend.map((t) => ({ key: t.month, label: monthLabel(t.month), cells: totalsCells(t) }))} />
             </div>
           </details>
         </Card>
@@ -272,7 +228,7 @@ export default async function SupervisorHomePage({ searchParams }: { searchParam
             <details className="mt-3">
               <summary className="cursor-pointer text-brand-700">查看全部 {d.townships.length} 个乡镇（街道）的数据表</summary>
               <div className="overflow-x-auto">
-                <TotalsTable first="乡镇（街道）" testId="township-table" rows={d.townships.map((t) => ({ key: t.townshipCode, label: t.townshipName, totals: t }))} />
+                <TotalsTable testId="township-table" columns={["乡镇（街道）", ...TOTALS_COLUMNS]} rows={d.townships.map((t) => ({ key: t.townshipCode, label: t.townshipName, cells: totalsCells(t) }))} />
               </div>
             </details>
           </Card>
@@ -282,37 +238,21 @@ export default async function SupervisorHomePage({ searchParams }: { searchParam
           <Card title={`${monthLabel(month)}各区县对比`}>
             <Chart spec={spec.counties} caption={`${d.label}各区县${monthLabel(month)}各制度支付（堆叠条形图）`} testId="chart-counties" />
             <div className="mt-3 overflow-x-auto">
-              <table className={`w-full border-collapse text-sm ${numberCells}`} data-testid="county-overview">
-                <thead>
-                  <tr className="border-b border-slate-300 text-left text-slate-600">
-                    <th className="py-1.5 font-medium">区县</th>
-                    <th className="py-1.5 text-right font-medium">就诊人次</th>
-                    <th className="py-1.5 text-right font-medium">医疗总费用</th>
-                    <th className="py-1.5 text-right font-medium">{TIER_LABELS.basicInsurance}</th>
-                    <th className="py-1.5 text-right font-medium">{TIER_LABELS.criticalIllnessInsurance}</th>
-                    <th className="py-1.5 text-right font-medium">医疗救助（含倾斜）</th>
-                    <th className="py-1.5 text-right font-medium">{TIER_LABELS.outOfPocket}</th>
-                    <th className="py-1.5 text-right font-medium">救助比例（三类）</th>
-                    <th className="py-1.5 pl-4 font-medium">查看</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.overview.map((c) => (
-                    <tr key={c.regionCode} data-county={c.regionCode} className="border-b border-slate-100">
-                      <th scope="row" className="py-1.5 text-left font-normal">
-                        {c.regionName}
-                      </th>
-                      <TotalsCells t={c} />
-                      <td className="pl-4 text-left! font-sans!">
-                        <a href={`/supervisor/reports/${c.regionCode}?month=${month}`}>调度报表</a>
-                        <a href={`/supervisor?county=${c.regionCode}&month=${month}`} className="ml-3">
-                          看板
-                        </a>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <TotalsTable
+                testId="county-overview"
+                rowKey="data-county"
+                columns={["区县", ...TOTALS_COLUMNS]}
+                linksHeading="查看"
+                rows={d.overview.map((c) => ({
+                  key: c.regionCode,
+                  label: c.regionName,
+                  cells: totalsCells(c),
+                  links: [
+                    { href: `/supervisor/reports/${c.regionCode}?month=${month}`, label: "调度报表" },
+                    { href: `/supervisor?county=${c.regionCode}&month=${month}`, label: "看板" },
+                  ],
+                }))}
+              />
             </div>
           </Card>
         ) : null}
