@@ -159,6 +159,7 @@ export const LEDGER_SUM_COLUMNS = {
   criticalIllnessInsurance: "ledger_critical_illness_insurance",
   supplementaryInsurance: "ledger_supplementary_insurance",
 } as const;
+export const LEDGER_SUM_FIELDS = Object.keys(LEDGER_SUM_COLUMNS) as (keyof typeof LEDGER_SUM_COLUMNS)[];
 
 /** The amounts of a ledger entry (engine field names) → their columns. */
 export const LEDGER_AMOUNT_COLUMNS = {

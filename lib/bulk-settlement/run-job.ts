@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import { executeRows, type Db, type Tx } from "@/db/client";
 import { insertColumns, textArray } from "@/db/bulk";
-import { LEDGER_SUM_COLUMNS, settlementJobs, YEAR_TO_DATE_COLUMNS, type SettlementJob } from "@/db/schema";
+import { LEDGER_SUM_COLUMNS, LEDGER_SUM_FIELDS, settlementJobs, YEAR_TO_DATE_COLUMNS, type SettlementJob } from "@/db/schema";
 import type { CategoryCode } from "@/db/schema/enums";
 import Decimal from "decimal.js";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -33,7 +33,6 @@ export interface RunOptions {
 
 /** The person_year_totals columns a batch reads locked and writes back: the year-to-date totals and the ledger sums. */
 const TOTALS_COLUMNS = [...Object.values(YEAR_TO_DATE_COLUMNS), ...Object.values(LEDGER_SUM_COLUMNS)];
-const LEDGER_SUM_FIELDS = Object.keys(LEDGER_SUM_COLUMNS) as (keyof typeof LEDGER_SUM_COLUMNS)[];
 type LedgerSums = Record<(typeof LEDGER_SUM_FIELDS)[number], Decimal>;
 
 interface StagedRow {

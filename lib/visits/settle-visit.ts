@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { executeRows, type Db, type Tx } from "@/db/client";
-import { enrolments, identities, LEDGER_AMOUNT_COLUMNS, LEDGER_SUM_COLUMNS, personYearTotals, persons, settlements, visits, YEAR_TO_DATE_COLUMNS } from "@/db/schema";
+import { enrolments, identities, LEDGER_AMOUNT_COLUMNS, LEDGER_SUM_COLUMNS, LEDGER_SUM_FIELDS, personYearTotals, persons, settlements, visits, YEAR_TO_DATE_COLUMNS } from "@/db/schema";
 import { textArray } from "@/db/bulk";
 import type { CategoryCode } from "@/db/schema/enums";
 import { UserFacingError } from "@/lib/errors";
@@ -44,11 +44,10 @@ export async function writeYearToDate(tx: Tx, personId: string, year: number, to
  * transaction that wrote them, after the rows were locked. A reversal's amounts are negative.
  */
 export async function addToLedgerSums(tx: Tx, settlementIds: readonly string[]): Promise<void> {
-  const fields = Object.keys(LEDGER_SUM_COLUMNS) as (keyof typeof LEDGER_SUM_COLUMNS)[];
   await executeRows(
     tx,
-    sql`update person_year_totals t set ${sql.raw(fields.map((f) => `${LEDGER_SUM_COLUMNS[f]} = t.${LEDGER_SUM_COLUMNS[f]} + s.${LEDGER_AMOUNT_COLUMNS[f]}`).join(", "))}
-        from (select person_id, year, ${sql.raw(fields.map((f) => `sum(${LEDGER_AMOUNT_COLUMNS[f]}) as ${LEDGER_AMOUNT_COLUMNS[f]}`).join(", "))}
+    sql`update person_year_totals t set ${sql.raw(LEDGER_SUM_FIELDS.map((f) => `${LEDGER_SUM_COLUMNS[f]} = t.${LEDGER_SUM_COLUMNS[f]} + s.${LEDGER_AMOUNT_COLUMNS[f]}`).join(", "))}
+        from (select person_id, year, ${sql.raw(LEDGER_SUM_FIELDS.map((f) => `sum(${LEDGER_AMOUNT_COLUMNS[f]}) as ${LEDGER_AMOUNT_COLUMNS[f]}`).join(", "))}
               from settlements where id = any(${textArray(settlementIds)}::uuid[]) group by person_id, year) s
         where t.person_id = s.person_id and t.year = s.year`,
   );
