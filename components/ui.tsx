@@ -63,6 +63,12 @@ export function Field({ label, htmlFor, error, hint, children }: { label: string
   );
 }
 
+/**
+ * Figures right-aligned in monospace, set once on a table (or tbody) instead of on each of its
+ * cells: what the server renders and sends twice (HTML and RSC payload) grows with every attribute.
+ */
+export const numberCellsClass = "[&_td]:whitespace-nowrap [&_td]:text-right [&_td]:font-mono";
+
 export const inputClass =
   "min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 focus:border-brand-600 aria-[invalid=true]:border-red-500";
 

@@ -11,17 +11,21 @@ import { monthLabel, monthOf, recentMonths } from "@/lib/registry/months";
 import { CATEGORY_LABELS, TIER_LABELS } from "@/lib/settlement/labels";
 import { formatYuan } from "@/lib/money";
 import { Chart, type ChartSpec } from "@/components/reports/chart";
-import { TotalsTable } from "@/components/reports/totals-table";
-import { Card, inputClass, PageTitle } from "@/components/ui";
+import { TotalsTable, type TotalsColumn } from "@/components/reports/totals-table";
+import { Card, inputClass, numberCellsClass, PageTitle } from "@/components/ui";
 
 export const metadata: Metadata = { title: "督导首页" };
 
-// Set once on each table, not on each of its cells: what the server renders and sends twice
-// (HTML and RSC payload) grows with every attribute.
-const numberCells = "[&_td]:text-right [&_td]:font-mono [&_td]:whitespace-nowrap";
-
-/** The columns every totals table shows after its first (a month, a township or a county). */
-const TOTALS_COLUMNS = ["就诊人次", "医疗总费用", TIER_LABELS.basicInsurance, TIER_LABELS.criticalIllnessInsurance, "医疗救助（含倾斜）", TIER_LABELS.outOfPocket, "救助比例（三类）"];
+/** The columns every totals table shows after its first (a month, a township or a county), in `totalsCells` order. */
+const TOTALS_COLUMNS: TotalsColumn[] = [
+  { label: "就诊人次" },
+  { label: "医疗总费用", field: "totalCost" },
+  { label: TIER_LABELS.basicInsurance },
+  { label: TIER_LABELS.criticalIllnessInsurance },
+  { label: "医疗救助（含倾斜）" },
+  { label: TIER_LABELS.outOfPocket },
+  { label: "救助比例（三类）", title: "特困人员、低保对象、返贫致贫人口，目标 ≥ 70%" },
+];
 function totalsCells(t: TrendTotals): string[] {
   return [t.visits.toLocaleString("zh-CN"), formatYuan(t.totalCost), formatYuan(t.basicInsurance), formatYuan(t.criticalIllnessInsurance), formatYuan(t.assistance), formatYuan(t.outOfPocket), formatShare(t.targetedAssistanceShare)];
 }
@@ -154,7 +158,7 @@ export default async function SupervisorHomePage({ searchParams }: { searchParam
           <details className="mt-3">
             <summary className="cursor-pointer text-brand-700">查看数据表</summary>
             <div className="overflow-x-auto">
-              <TotalsTable testId="trend-table" columns={["月份", ...TOTALS_COLUMNS]} rows={d.trend.map((t) => ({ key: t.month, label: monthLabel(t.month), cells: totalsCells(t) }))} />
+              <TotalsTable testId="trend-table" first="月份" columns={TOTALS_COLUMNS} rows={d.trend.map((t) => ({ key: t.month, label: monthLabel(t.month), cells: totalsCells(t) }))} />
             </div>
           </details>
         </Card>
@@ -162,7 +166,7 @@ export default async function SupervisorHomePage({ searchParams }: { searchParam
         <div className="grid gap-5 lg:grid-cols-2">
           <Card title={`${monthLabel(month)}各制度支付`}>
             <Chart spec={spec.tiers} caption={`${d.label}${monthLabel(month)}医疗总费用按制度分担（环形图）`} testId="chart-tiers" />
-            <table className={`mt-3 w-full border-collapse text-sm ${numberCells}`} data-testid="tier-table">
+            <table className={`mt-3 w-full border-collapse text-sm ${numberCellsClass}`} data-testid="tier-table">
               <thead>
                 <tr className="border-b border-slate-300 text-left text-slate-600">
                   <th className="py-1.5 font-medium">制度</th>
@@ -187,7 +191,7 @@ export default async function SupervisorHomePage({ searchParams }: { searchParam
           <Card title={`${monthLabel(month)}按救助类别`}>
             {d.categories.length === 0 ? <p className="text-slate-500">本月没有结算记录。</p> : <Chart spec={spec.categories} caption={`${d.label}${monthLabel(month)}各救助类别的医疗总费用与医疗救助（条形图）`} testId="chart-categories" />}
             <div className="overflow-x-auto">
-              <table className={`mt-3 w-full border-collapse text-sm ${numberCells}`} data-testid="category-table">
+              <table className={`mt-3 w-full border-collapse text-sm ${numberCellsClass}`} data-testid="category-table">
                 <thead>
                   <tr className="border-b border-slate-300 text-left text-slate-600">
                     <th className="py-1.5 font-medium">救助类别</th>
@@ -228,7 +232,7 @@ export default async function SupervisorHomePage({ searchParams }: { searchParam
             <details className="mt-3">
               <summary className="cursor-pointer text-brand-700">查看全部 {d.townships.length} 个乡镇（街道）的数据表</summary>
               <div className="overflow-x-auto">
-                <TotalsTable testId="township-table" columns={["乡镇（街道）", ...TOTALS_COLUMNS]} rows={d.townships.map((t) => ({ key: t.townshipCode, label: t.townshipName, cells: totalsCells(t) }))} />
+                <TotalsTable testId="township-table" first="乡镇（街道）" columns={TOTALS_COLUMNS} rows={d.townships.map((t) => ({ key: t.townshipCode, label: t.townshipName, cells: totalsCells(t) }))} />
               </div>
             </details>
           </Card>
@@ -241,7 +245,8 @@ export default async function SupervisorHomePage({ searchParams }: { searchParam
               <TotalsTable
                 testId="county-overview"
                 rowKey="data-county"
-                columns={["区县", ...TOTALS_COLUMNS]}
+                first="区县"
+                columns={TOTALS_COLUMNS}
                 linksHeading="查看"
                 rows={d.overview.map((c) => ({
                   key: c.regionCode,
