@@ -1,7 +1,8 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { eachJsonChunk } from "@/db/bulk";
+import { eachJsonChunk, insertColumns } from "@/db/bulk";
 import type { ApplicationPlan, RowRef } from "./plan-reconciliation";
 
 /** Birth date embedded in a (validated) ID number. */
@@ -10,34 +11,31 @@ const birthDateOf = (idNumber: string) => `${idNumber.slice(6, 10)}-${idNumber.s
 const IDENTITY_COLUMNS = sql`identities (person_id, category, department_code, valid_from, valid_to, source_submission_id, closed_by_submission_id)`;
 const identityValues = (json: string) => sql`
   x.category::category, x.department::department_code, x."validFrom", x."validTo", x."submissionId", x."closedBySubmissionId"
-  from json_to_recordset(${json}::json) as x("idNumber" varchar, category text, department text, "validFrom" date, "validTo" date, "submissionId" uuid, "closedBySubmissionId" uuid)`;
+  from json_to_recordset(${json}::json) as x("idNumber" varchar, "personId" uuid, category text, department text, "validFrom" date, "validTo" date, "submissionId" uuid, "closedBySubmissionId" uuid)`;
 
 /** Writes a reconciliation plan in set-based statements (a county's 400,000 rows in one transaction). */
 export async function applyPlan(tx: DbOrTx, regionCode: string, plan: ApplicationPlan): Promise<void> {
-  const openedForNew = new Map<string, ApplicationPlan["opened"]>(plan.newPersons.map((p) => [p.idNumber, []]));
-  const openedForKnown: ApplicationPlan["opened"] = [];
-  for (const o of plan.opened) (openedForNew.get(o.idNumber) ?? openedForKnown).push(o);
-  // New people with their identities, one statement per chunk: the identities join the rows the
-  // insert returns instead of looking each person up again (a third of a first month on PGlite).
-  for (let i = 0; i < plan.newPersons.length; i += 10_000) {
-    const people = plan.newPersons.slice(i, i + 10_000);
-    await tx.execute(sql`
-      with p as (
-        insert into persons (id_number, name, region_code, township_code, phone, birth_date)
-        select x."idNumber", x.name, ${regionCode}, x."townshipCode", x.phone, x.birth_date
-        from json_to_recordset(${JSON.stringify(people.map((p) => ({ ...p, birth_date: birthDateOf(p.idNumber) })))}::json)
-          as x("idNumber" varchar, name text, "townshipCode" varchar, phone varchar, birth_date date)
-        returning id, id_number)
-      insert into ${IDENTITY_COLUMNS}
-      select p.id, ${identityValues(JSON.stringify(people.flatMap((p) => openedForNew.get(p.idNumber)!)))}
-      join p on p.id_number = x."idNumber"`);
+  // New people get their ids here rather than from the column default: their identities can then
+  // name them without looking each one up again, and gen_random_uuid() alone took a quarter of a
+  // first month's writes on PGlite (docs/benchmarks.md, Registry).
+  const newPersonIds = new Map(plan.newPersons.map((p) => [p.idNumber, randomUUID()]));
+  for (let i = 0; i < plan.newPersons.length; i += 50_000) {
+    await insertColumns(
+      tx,
+      "persons",
+      [["id", "uuid"], ["id_number", "varchar"], ["name", "text"], ["region_code", "varchar"], ["township_code", "varchar"], ["phone", "varchar"], ["birth_date", "date"]],
+      plan.newPersons.slice(i, i + 50_000).map((p) => [newPersonIds.get(p.idNumber), p.idNumber, p.name, regionCode, p.townshipCode, p.phone, birthDateOf(p.idNumber)]),
+    );
   }
+  const openedForNew = plan.opened.filter((o) => newPersonIds.has(o.idNumber)).map((o) => ({ ...o, personId: newPersonIds.get(o.idNumber) }));
+  await eachJsonChunk(openedForNew, (json) => tx.execute(sql`insert into ${IDENTITY_COLUMNS} select x."personId", ${identityValues(json)}`));
   await eachJsonChunk(plan.personUpdates, (json) =>
     tx.execute(sql`
       update persons p set name = x.name, township_code = x."townshipCode", phone = x.phone, updated_at = now()
       from json_to_recordset(${json}::json) as x("idNumber" varchar, name text, "townshipCode" varchar, phone varchar)
       where p.id_number = x."idNumber"`),
   );
+  const openedForKnown = plan.opened.filter((o) => !newPersonIds.has(o.idNumber));
   await eachJsonChunk(openedForKnown, (json) => tx.execute(sql`insert into ${IDENTITY_COLUMNS} select p.id, ${identityValues(json)} join persons p on p.id_number = x."idNumber"`));
   await eachJsonChunk(plan.closed, (json) =>
     tx.execute(sql`

@@ -87,6 +87,9 @@ export function findConflicts(
   return found;
 }
 
+/** The outcome note of a removal (减少) row naming someone the registry has never held. */
+export const NOT_IN_REGISTRY_NOTE = "不在名册中，无需减少";
+
 export interface RegistryState {
   personId: string | null;
   name: string;
@@ -112,7 +115,7 @@ export interface ApplicationPlan {
     closedBySubmissionId: string | null;
   }>;
   closed: Array<{ identityId: number; validTo: string; submissionId: string }>;
-  outcomes: Array<{ submissionId: string; rowNumber: number; outcome: "applied" | "unchanged" }>;
+  outcomes: Array<{ submissionId: string; rowNumber: number; outcome: "applied" | "unchanged"; note?: string }>;
   counts: { added: number; removed: number; changed: number; unchanged: number };
 }
 
@@ -133,6 +136,12 @@ export function planApplication(rows: readonly SubmittedRow[], registry: Readonl
   for (const row of rows) {
     let outcome: "applied" | "unchanged" = "unchanged";
     const person = seenPerson.get(row.idNumber);
+    if (!person && row.changeType === "REMOVE") {
+      // Nobody to take off the list: the row changes nothing and makes no person record.
+      plan.counts.unchanged += 1;
+      plan.outcomes.push({ submissionId: row.submissionId, rowNumber: row.rowNumber, outcome, note: NOT_IN_REGISTRY_NOTE });
+      continue;
+    }
     const wanted = { idNumber: row.idNumber, name: row.name, townshipCode: row.townshipCode, phone: row.phone ?? person?.phone ?? null };
     if (!person) {
       plan.newPersons.push(wanted);

@@ -141,6 +141,26 @@ describe.each(BACKENDS)("reconciliation on %s", (kind) => {
     expect(Number(members[0]!.n)).toBeGreaterThan(0);
   });
 
+  test("a removal (减少) of someone the registry never held changes nothing, says so, and makes no person", async () => {
+    const { db } = handle;
+    const D = pengshuiId("1990-03-03", 47);
+    const submission = await confirmedSubmission(db, minzheng, "MINZHENG", "2024-05", [
+      { idNumber: D, name: "何不在", category: "DIBAO", changeType: "REMOVE", certifiedOn: "2024-05-06" },
+    ]);
+    const personsBefore = await db.select({ n: sql<number>`count(*)::int` }).from(persons);
+    const { run } = await reconcileMonth(db, clerk, { month: "2024-05" });
+    expect(run.summary).toMatchObject({ added: 0, removed: 0, unchanged: 1, newPersons: 0, conflicts: 0 });
+    expect(await db.select({ n: sql<number>`count(*)::int` }).from(persons)).toEqual(personsBefore);
+    const rows = await db.select({ outcome: listSubmissionRows.outcome, note: listSubmissionRows.note }).from(listSubmissionRows).where(eq(listSubmissionRows.submissionId, submission.id));
+    expect(rows).toEqual([{ outcome: "unchanged", note: "不在名册中，无需减少" }]);
+  });
+
+  test("persons are never deleted: identities and snapshots name them without a foreign key", async () => {
+    const refusal = await handle.db.execute(sql`delete from persons where id_number = ${A}`).catch((e: Error) => e.cause);
+    expect(String(refusal)).toMatch(/persons are never deleted/);
+    expect(await personId(A)).toBeTruthy();
+  });
+
   test("month-over-month difference per department: new, left, category changed", async () => {
     const { db } = handle;
     const jan = await listMonthDifferences(db, clerk, "2024-01");
