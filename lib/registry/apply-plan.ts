@@ -44,7 +44,15 @@ export async function applyPlan(tx: DbOrTx, regionCode: string, plan: Applicatio
       where i.id = x."identityId" and i.valid_to is null`),
   );
   await setRowOutcomes(tx, plan.outcomes);
+  // PGlite runs no autovacuum, so after a bulk month the planner would still cost the snapshot's
+  // queries against the empty tables of before and pick per-person index loops (4 s instead of
+  // 1.5 s at 400,000 people). A fresh sample is cheap beside the writes it follows.
+  if (plan.newPersons.length + plan.opened.length + plan.closed.length >= ANALYZE_AFTER_CHANGES) {
+    await tx.execute(sql`analyze persons, identities`);
+  }
 }
+
+const ANALYZE_AFTER_CHANGES = 10_000;
 
 /**
  * Records what became of each row (departments see their own rows' outcomes). One statement per
@@ -54,7 +62,7 @@ export async function applyPlan(tx: DbOrTx, regionCode: string, plan: Applicatio
 export async function setRowOutcomes(tx: DbOrTx, outcomes: ReadonlyArray<RowRef & { outcome: string; note?: string | null }>): Promise<void> {
   const groups = new Map<string, { submissionId: string; outcome: string; note: string | null; rows: number[] }>();
   for (const o of outcomes) {
-    const key = JSON.stringify([o.submissionId, o.outcome, o.note ?? null]);
+    const key = `${o.submissionId}|${o.outcome}|${o.note ?? ""}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { submissionId: o.submissionId, outcome: o.outcome, note: o.note ?? null, rows: [] }));
     group.rows.push(o.rowNumber);

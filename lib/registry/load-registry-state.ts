@@ -17,30 +17,18 @@ export async function loadRegistryState(db: DbOrTx, regionCode: string, idNumber
         left join identities i on i.person_id = p.id
         where p.region_code = ${regionCode} and p.id_number = any(${textArray(idNumbers)})`,
     ["id", "id_number", "name", "township_code", "phone", "birth_date", "identity_id", "category", "department_code", "valid_from", "valid_to"],
-    "t.id_number, t.identity_id",
+    "t.id, t.identity_id",
   );
-  const rows = tuples.map(([id, id_number, name, township_code, phone, birth_date, identity_id, category, department_code, valid_from, valid_to]) => ({
-    id: id!,
-    id_number: id_number!,
-    name: name!,
-    township_code: township_code!,
-    phone: phone || null,
-    birth_date: birth_date!,
-    identity_id: identity_id ? Number(identity_id) : null,
-    category: (category || null) as CategoryCode | null,
-    department_code: (department_code || null) as DepartmentCode | null,
-    valid_from: valid_from || null,
-    valid_to: valid_to || null,
-  }));
-  for (const r of rows) {
-    let entry = state.get(r.id_number);
+  // One pass over the tuples, no row objects: a county month reads 400,000 of them.
+  for (const [id, idNumber, name, townshipCode, phone, birthDate, identityId, category, department, validFrom, validTo] of tuples) {
+    let entry = state.get(idNumber!);
     if (!entry) {
-      entry = { personId: r.id, name: r.name, townshipCode: r.township_code, phone: r.phone, birthDate: r.birth_date, open: [], certified: new Set() };
-      state.set(r.id_number, entry);
+      entry = { personId: id!, name: name!, townshipCode: townshipCode!, phone: phone || null, birthDate: birthDate!, open: [], certified: [] };
+      state.set(idNumber!, entry);
     }
-    if (r.identity_id !== null && r.category && r.department_code) {
-      entry.certified.add(`${r.category}|${r.department_code}|${r.valid_from}`);
-      if (r.valid_to === null) entry.open.push({ identityId: Number(r.identity_id), category: r.category, department: r.department_code });
+    if (identityId && category && department) {
+      entry.certified.push(`${category}|${department}|${validFrom}`);
+      if (!validTo) entry.open.push({ identityId: Number(identityId), category: category as CategoryCode, department: department as DepartmentCode });
     }
   }
   return state;

@@ -33,26 +33,44 @@ export const dismissalKey = (idNumber: string, kind: ConflictKind, pairKey: stri
 /** Conflicts among the month's rows (and against the registry's names), minus remembered dismissals. */
 export function findConflicts(
   rows: readonly SubmittedRow[],
-  registryNames: ReadonlyMap<string, string>,
+  registry: ReadonlyMap<string, { name: string }>,
   dismissed: ReadonlySet<string>,
 ): ConflictCandidate[] {
-  const byId = new Map<string, SubmittedRow[]>();
-  for (const row of rows) {
-    const list = byId.get(row.idNumber);
-    if (list) list.push(row);
-    else byId.set(row.idNumber, [row]);
-  }
   const found: ConflictCandidate[] = [];
   const add = (c: ConflictCandidate) => {
     if (!dismissed.has(dismissalKey(c.idNumber, c.kind, c.pairKey))) found.push(c);
   };
-  for (const [idNumber, list] of byId) {
+  const ref = (r: SubmittedRow): RowRef => ({ submissionId: r.submissionId, rowNumber: r.rowNumber });
+  // A category claimed by a department that does not certify it (P-ID-1).
+  const checkDepartment = (idNumber: string, r: SubmittedRow) => {
+    if (!isCategoryOfDepartment(r.category, r.department)) {
+      add({ idNumber, kind: "WRONG_DEPARTMENT", rows: [ref(r)], pairKey: `${r.department}:${r.category}`, details: { department: r.department, category: r.category } });
+    }
+  };
+  // Most people of a month have one row under the name the registry holds: only the department
+  // check applies, and their rows are not grouped into lists.
+  const byId = new Map<string, SubmittedRow[]>();
+  const firstRow = new Map<string, SubmittedRow>();
+  for (const row of rows) {
+    const first = firstRow.get(row.idNumber);
+    if (!first) firstRow.set(row.idNumber, row);
+    else {
+      const list = byId.get(row.idNumber);
+      if (list) list.push(row);
+      else byId.set(row.idNumber, [first, row]);
+    }
+  }
+  for (const [idNumber, row] of firstRow) {
+    const registered = registry.get(idNumber)?.name;
+    if (!byId.has(idNumber) && (registered === undefined || registered === row.name)) {
+      checkDepartment(idNumber, row);
+      continue;
+    }
+    const list = byId.get(idNumber) ?? [row];
     // Same ID, different names (between lists, or against the registry).
     const names = new Map<string, string[]>();
-    const registered = registryNames.get(idNumber);
     if (registered) names.set(registered, ["登记库"]);
     for (const r of list) names.set(r.name, [...(names.get(r.name) ?? []), r.department]);
-    const ref = (r: SubmittedRow): RowRef => ({ submissionId: r.submissionId, rowNumber: r.rowNumber });
     if (names.size > 1) {
       add({
         idNumber,
@@ -77,12 +95,7 @@ export function findConflicts(
         });
       }
     }
-    // A category claimed by a department that does not certify it (P-ID-1).
-    for (const r of list) {
-      if (!isCategoryOfDepartment(r.category, r.department)) {
-        add({ idNumber, kind: "WRONG_DEPARTMENT", rows: [ref(r)], pairKey: `${r.department}:${r.category}`, details: { department: r.department, category: r.category } });
-      }
-    }
+    for (const r of list) checkDepartment(idNumber, r);
   }
   return found;
 }
@@ -98,7 +111,7 @@ export interface RegistryState {
   birthDate: string;
   open: Array<{ identityId: number; category: CategoryCode; department: DepartmentCode }>;
   /** "category|department|validFrom" of every identity, open or closed: an ADD already applied is not re-opened */
-  certified: Set<string>;
+  certified: string[];
 }
 
 export interface ApplicationPlan {
@@ -127,44 +140,46 @@ export interface ApplicationPlan {
 export function planApplication(rows: readonly SubmittedRow[], registry: ReadonlyMap<string, RegistryState>): ApplicationPlan {
   const plan: ApplicationPlan = { newPersons: [], personUpdates: [], opened: [], closed: [], outcomes: [], counts: { added: 0, removed: 0, changed: 0, unchanged: 0 } };
   type Opened = ApplicationPlan["opened"][number];
-  const open = new Map<string, Map<string, number | Opened>>(); // id → "category|department" → identity id, or the planned one
-  const seenPerson = new Map<string, { name: string; townshipCode: string; phone: string | null }>();
-  for (const [id, state] of registry) {
-    open.set(id, new Map(state.open.map((i) => [`${i.category}|${i.department}`, i.identityId])));
-    seenPerson.set(id, { name: state.name, townshipCode: state.townshipCode, phone: state.phone });
-  }
+  type PersonData = ApplicationPlan["newPersons"][number];
+  type OpenIdentity = RegistryState["open"][number] | Opened; // in the registry, or opened by this plan
+  // Only the people this plan changes get state of their own: a month names 400,000 people
+  // and changes a few thousand.
+  const planned = new Map<string, PersonData>();
+  const plannedOpen = new Map<string, readonly OpenIdentity[]>();
+  const NONE: readonly OpenIdentity[] = [];
   for (const row of rows) {
     let outcome: "applied" | "unchanged" = "unchanged";
-    const person = seenPerson.get(row.idNumber);
+    const known = registry.get(row.idNumber);
+    const person: PersonData | RegistryState | undefined = planned.get(row.idNumber) ?? known;
     if (!person && row.changeType === "REMOVE") {
       // Nobody to take off the list: the row changes nothing and makes no person record.
       plan.counts.unchanged += 1;
       plan.outcomes.push({ submissionId: row.submissionId, rowNumber: row.rowNumber, outcome, note: NOT_IN_REGISTRY_NOTE });
       continue;
     }
-    const wanted = { idNumber: row.idNumber, name: row.name, townshipCode: row.townshipCode, phone: row.phone ?? person?.phone ?? null };
+    const phone = row.phone ?? person?.phone ?? null;
     if (!person) {
+      const wanted = { idNumber: row.idNumber, name: row.name, townshipCode: row.townshipCode, phone };
       plan.newPersons.push(wanted);
-      seenPerson.set(row.idNumber, wanted);
-      open.set(row.idNumber, new Map());
-    } else if (person.name !== wanted.name || person.townshipCode !== wanted.townshipCode || person.phone !== wanted.phone) {
+      planned.set(row.idNumber, wanted);
+    } else if (person.name !== row.name || person.townshipCode !== row.townshipCode || person.phone !== phone) {
+      const wanted = { idNumber: row.idNumber, name: row.name, townshipCode: row.townshipCode, phone };
       plan.personUpdates.push(wanted);
-      seenPerson.set(row.idNumber, wanted);
+      planned.set(row.idNumber, wanted);
       plan.counts.changed += 1;
       outcome = "applied";
     }
-    const identities = open.get(row.idNumber)!;
-    const key = `${row.category}|${row.department}`;
-    const current = identities.get(key);
+    const open = plannedOpen.get(row.idNumber) ?? known?.open ?? NONE;
+    const current = open.find((i) => i.category === row.category && i.department === row.department);
     if (row.changeType === "REMOVE") {
-      if (typeof current === "number") plan.closed.push({ identityId: current, validTo: row.certifiedOn, submissionId: row.submissionId });
-      else if (current) Object.assign(current, { validTo: row.certifiedOn, closedBySubmissionId: row.submissionId });
-      if (current !== undefined) {
-        identities.delete(key);
+      if (current) {
+        if ("identityId" in current) plan.closed.push({ identityId: current.identityId, validTo: row.certifiedOn, submissionId: row.submissionId });
+        else Object.assign(current, { validTo: row.certifiedOn, closedBySubmissionId: row.submissionId });
+        plannedOpen.set(row.idNumber, open.filter((i) => i !== current));
         plan.counts.removed += 1;
         outcome = "applied";
       }
-    } else if (current === undefined && !registry.get(row.idNumber)?.certified.has(`${key}|${row.certifiedOn}`)) {
+    } else if (!current && !known?.certified.includes(`${row.category}|${row.department}|${row.certifiedOn}`)) {
       const opened: Opened = {
         idNumber: row.idNumber,
         category: row.category,
@@ -175,7 +190,7 @@ export function planApplication(rows: readonly SubmittedRow[], registry: Readonl
         closedBySubmissionId: null,
       };
       plan.opened.push(opened);
-      identities.set(key, opened);
+      plannedOpen.set(row.idNumber, [...open, opened]);
       plan.counts.added += 1;
       outcome = "applied";
     }

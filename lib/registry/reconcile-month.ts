@@ -59,9 +59,8 @@ export async function reconcileMonth(db: Db, actor: SessionUser, input: { month:
     const registry = await loadRegistryState(tx, regionCode, [...new Set(rows.map((r) => r.idNumber))]);
     const dismissals = await tx.select().from(conflictDismissals).where(eq(conflictDismissals.regionCode, regionCode));
     const dismissed = new Set(dismissals.map((d) => dismissalKey(d.idNumber, d.kind, d.pairKey)));
-    const registryNames = new Map([...registry].map(([id, s]) => [id, s.name]));
 
-    const conflicts = findConflicts(rows, registryNames, dismissed);
+    const conflicts = findConflicts(rows, registry, dismissed);
     const held = new Set(conflicts.map((c) => c.idNumber));
     const plan = planApplication(rows.filter((r) => !held.has(r.idNumber)), registry);
     await applyPlan(tx, regionCode, plan);
