@@ -8,11 +8,6 @@ import type { ApplicationPlan, RowRef } from "./plan-reconciliation";
 /** Birth date embedded in a (validated) ID number. */
 const birthDateOf = (idNumber: string) => `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
 
-const IDENTITY_COLUMNS = sql`identities (person_id, category, department_code, valid_from, valid_to, source_submission_id, closed_by_submission_id)`;
-const identityValues = (json: string) => sql`
-  x.category::category, x.department::department_code, x."validFrom", x."validTo", x."submissionId", x."closedBySubmissionId"
-  from json_to_recordset(${json}::json) as x("idNumber" varchar, "personId" uuid, category text, department text, "validFrom" date, "validTo" date, "submissionId" uuid, "closedBySubmissionId" uuid)`;
-
 /** Writes a reconciliation plan in set-based statements (a county's 400,000 rows in one transaction). */
 export async function applyPlan(tx: DbOrTx, regionCode: string, plan: ApplicationPlan): Promise<void> {
   // New people get their ids here rather than from the column default: their identities can then
@@ -27,16 +22,20 @@ export async function applyPlan(tx: DbOrTx, regionCode: string, plan: Applicatio
       plan.newPersons.slice(i, i + 50_000).map((p) => [newPersonIds.get(p.idNumber), p.idNumber, p.name, regionCode, p.townshipCode, p.phone, birthDateOf(p.idNumber)]),
     );
   }
-  const openedForNew = plan.opened.filter((o) => newPersonIds.has(o.idNumber)).map((o) => ({ ...o, personId: newPersonIds.get(o.idNumber) }));
-  await eachJsonChunk(openedForNew, (json) => tx.execute(sql`insert into ${IDENTITY_COLUMNS} select x."personId", ${identityValues(json)}`));
+  for (let i = 0; i < plan.opened.length; i += 50_000) {
+    await insertColumns(
+      tx,
+      "identities",
+      [["person_id", "uuid"], ["category", "category"], ["department_code", "department_code"], ["valid_from", "date"], ["valid_to", "date"], ["source_submission_id", "uuid"], ["closed_by_submission_id", "uuid"]],
+      plan.opened.slice(i, i + 50_000).map((o) => [o.personId ?? newPersonIds.get(o.idNumber), o.category, o.department, o.validFrom, o.validTo, o.submissionId, o.closedBySubmissionId]),
+    );
+  }
   await eachJsonChunk(plan.personUpdates, (json) =>
     tx.execute(sql`
       update persons p set name = x.name, township_code = x."townshipCode", phone = x.phone, updated_at = now()
       from json_to_recordset(${json}::json) as x("idNumber" varchar, name text, "townshipCode" varchar, phone varchar)
       where p.id_number = x."idNumber"`),
   );
-  const openedForKnown = plan.opened.filter((o) => !newPersonIds.has(o.idNumber));
-  await eachJsonChunk(openedForKnown, (json) => tx.execute(sql`insert into ${IDENTITY_COLUMNS} select p.id, ${identityValues(json)} join persons p on p.id_number = x."idNumber"`));
   await eachJsonChunk(plan.closed, (json) =>
     tx.execute(sql`
       update identities i set valid_to = x."validTo", closed_by_submission_id = x."submissionId"

@@ -120,6 +120,8 @@ export interface ApplicationPlan {
   /** identities to create; one opened and removed by rows of the same batch keeps its history (validTo set) */
   opened: Array<{
     idNumber: string;
+    /** the registry's person; null for someone this plan adds */
+    personId: string | null;
     category: CategoryCode;
     department: DepartmentCode;
     validFrom: string;
@@ -182,6 +184,7 @@ export function planApplication(rows: readonly SubmittedRow[], registry: Readonl
     } else if (!current && !known?.certified.includes(`${row.category}|${row.department}|${row.certifiedOn}`)) {
       const opened: Opened = {
         idNumber: row.idNumber,
+        personId: known?.personId ?? null,
         category: row.category,
         department: row.department,
         validFrom: row.certifiedOn,
