@@ -42,16 +42,24 @@ function arrayElement(value: unknown): string {
 }
 
 /**
- * Inserts rows as one text[] parameter per column, unnested and cast on the server: about
+ * Inserts rows, `chunk` per statement, as one text[] parameter per column, unnested and cast on the server: about
  * 2.5× cheaper for the server than `json_to_recordset` on wide rows with jsonb columns
  * (docs/benchmarks.md), on both drivers. (COPY would be a little cheaper still, but a refused
  * COPY FROM STDIN never settles in postgres.js 3.4, porsager/postgres#1173.)
  * `table` and the column names and types are trusted identifiers; values are escaped.
  */
-export async function insertColumns(db: DbOrTx, table: string, columns: readonly (readonly [name: string, type: string])[], rows: readonly (readonly unknown[])[]): Promise<void> {
-  if (rows.length === 0) return;
-  const arrays = columns.map((_, i) => sql`${`{${rows.map((row) => arrayElement(row[i])).join(",")}}`}::text[]`);
+export async function insertColumns(
+  db: DbOrTx,
+  table: string,
+  columns: readonly (readonly [name: string, type: string])[],
+  rows: readonly (readonly unknown[])[],
+  chunk = 50_000,
+): Promise<void> {
   const names = columns.map(([name]) => name).join(", ");
   const casts = columns.map(([name, type]) => `u.${name}::${type}`).join(", ");
-  await db.execute(sql`insert into ${sql.raw(table)} (${sql.raw(names)}) select ${sql.raw(casts)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.raw(names)})`);
+  for (let start = 0; start < rows.length; start += chunk) {
+    const part = rows.slice(start, start + chunk);
+    const arrays = columns.map((_, i) => sql`${`{${part.map((row) => arrayElement(row[i])).join(",")}}`}::text[]`);
+    await db.execute(sql`insert into ${sql.raw(table)} (${sql.raw(names)}) select ${sql.raw(casts)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.raw(names)})`);
+  }
 }

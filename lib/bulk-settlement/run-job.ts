@@ -350,12 +350,8 @@ const LEDGER_COLUMNS = [
 
 async function writeBatch(tx: Tx, visits: Record<string, unknown>[], ledger: Record<string, unknown>[], refusals: { seq: number; message: string }[], jobId: string) {
   const fields = (columns: readonly (readonly [string, string])[], row: Record<string, unknown>) => columns.map(([c]) => row[c]);
-  for (let i = 0; i < visits.length; i += 2_000) {
-    await insertColumns(tx, "visits", VISIT_COLUMNS, visits.slice(i, i + 2_000).map((v) => fields(VISIT_COLUMNS, v)));
-  }
-  for (let i = 0; i < ledger.length; i += 2_000) {
-    await insertColumns(tx, "settlements", LEDGER_COLUMNS, ledger.slice(i, i + 2_000).map((l) => fields(LEDGER_COLUMNS, l)));
-  }
+  await insertColumns(tx, "visits", VISIT_COLUMNS, visits.map((v) => fields(VISIT_COLUMNS, v)), 2_000);
+  await insertColumns(tx, "settlements", LEDGER_COLUMNS, ledger.map((l) => fields(LEDGER_COLUMNS, l)), 2_000);
   if (refusals.length > 0) {
     await executeRows(
       tx,

@@ -8,28 +8,27 @@ import type { ApplicationPlan, RowRef } from "./plan-reconciliation";
 /** Birth date embedded in a (validated) ID number. */
 const birthDateOf = (idNumber: string) => `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
 
+/** Changes after which the planner's statistics are refreshed (see applyPlan). */
+const ANALYZE_AFTER_CHANGES = 10_000;
+
 /** Writes a reconciliation plan in set-based statements (a county's 400,000 rows in one transaction). */
 export async function applyPlan(tx: DbOrTx, regionCode: string, plan: ApplicationPlan): Promise<void> {
   // New people get their ids here rather than from the column default: their identities can then
   // name them without looking each one up again, and gen_random_uuid() alone took a quarter of a
   // first month's writes on PGlite (docs/benchmarks.md, Registry).
   const newPersonIds = new Map(plan.newPersons.map((p) => [p.idNumber, randomUUID()]));
-  for (let i = 0; i < plan.newPersons.length; i += 50_000) {
-    await insertColumns(
-      tx,
-      "persons",
-      [["id", "uuid"], ["id_number", "varchar"], ["name", "text"], ["region_code", "varchar"], ["township_code", "varchar"], ["phone", "varchar"], ["birth_date", "date"]],
-      plan.newPersons.slice(i, i + 50_000).map((p) => [newPersonIds.get(p.idNumber), p.idNumber, p.name, regionCode, p.townshipCode, p.phone, birthDateOf(p.idNumber)]),
-    );
-  }
-  for (let i = 0; i < plan.opened.length; i += 50_000) {
-    await insertColumns(
-      tx,
-      "identities",
-      [["person_id", "uuid"], ["category", "category"], ["department_code", "department_code"], ["valid_from", "date"], ["valid_to", "date"], ["source_submission_id", "uuid"], ["closed_by_submission_id", "uuid"]],
-      plan.opened.slice(i, i + 50_000).map((o) => [o.personId ?? newPersonIds.get(o.idNumber), o.category, o.department, o.validFrom, o.validTo, o.submissionId, o.closedBySubmissionId]),
-    );
-  }
+  await insertColumns(
+    tx,
+    "persons",
+    [["id", "uuid"], ["id_number", "varchar"], ["name", "text"], ["region_code", "varchar"], ["township_code", "varchar"], ["phone", "varchar"], ["birth_date", "date"]],
+    plan.newPersons.map((p) => [newPersonIds.get(p.idNumber), p.idNumber, p.name, regionCode, p.townshipCode, p.phone, birthDateOf(p.idNumber)]),
+  );
+  await insertColumns(
+    tx,
+    "identities",
+    [["person_id", "uuid"], ["category", "category"], ["department_code", "department_code"], ["valid_from", "date"], ["valid_to", "date"], ["source_submission_id", "uuid"], ["closed_by_submission_id", "uuid"]],
+    plan.opened.map((o) => [o.personId ?? newPersonIds.get(o.idNumber), o.category, o.department, o.validFrom, o.validTo, o.submissionId, o.closedBySubmissionId]),
+  );
   await eachJsonChunk(plan.personUpdates, (json) =>
     tx.execute(sql`
       update persons p set name = x.name, township_code = x."townshipCode", phone = x.phone, updated_at = now()
@@ -50,8 +49,6 @@ export async function applyPlan(tx: DbOrTx, regionCode: string, plan: Applicatio
     await tx.execute(sql`analyze persons, identities`);
   }
 }
-
-const ANALYZE_AFTER_CHANGES = 10_000;
 
 /**
  * Records what became of each row (departments see their own rows' outcomes). One statement per

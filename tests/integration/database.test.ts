@@ -65,7 +65,7 @@ describe.each(BACKENDS)("database on %s", (kind) => {
       db.insert(users).values({ username: "x2", displayName: "x", passwordHash: "h", role: "county_clerk", regionScope: "500243", departmentCode: "MINZHENG" }),
     ).rejects.toThrow();
   });
-  test("insertColumns writes every value exactly and rolls back with its transaction", async () => {
+  test("insertColumns writes every value exactly, in chunks, and rolls back with its transaction", async () => {
     const { db } = handle;
     await db.execute(sql`create table insert_probe (id int primary key, label text, doc jsonb, amount numeric, flag boolean, day date)`);
     const tricky = 'tab\there, newline\nthere, back\\slash, "quoted", {braces}, 彭水, NULL, ,comma';
@@ -76,7 +76,7 @@ describe.each(BACKENDS)("database on %s", (kind) => {
         [2, null, null, null, false, null],
         [3, "", {}, "0.00", null, "2025-12-31"],
         [4, "NULL", ["plain"], "-1.50", true, null],
-      ]);
+      ], 3);
     });
     expect(await executeRows(db, sql`select id, label, doc, amount::text as amount, flag, day::text as day from insert_probe order by id`)).toEqual([
       { id: 1, label: tricky, doc: { note: tricky, nested: { list: [1, "二"] } }, amount: "12345.67", flag: true, day: "2025-06-15" },
@@ -84,7 +84,7 @@ describe.each(BACKENDS)("database on %s", (kind) => {
       { id: 3, label: "", doc: {}, amount: "0.00", flag: null, day: "2025-12-31" },
       { id: 4, label: "NULL", doc: ["plain"], amount: "-1.50", flag: true, day: null },
     ]);
-    await expect(db.transaction((tx) => insertColumns(tx, "insert_probe", columns, [[5, "x", null, null, null, null], [1, "duplicate", null, null, null, null]]))).rejects.toThrow();
+    await expect(db.transaction((tx) => insertColumns(tx, "insert_probe", columns, [[5, "x", null, null, null, null], [1, "duplicate", null, null, null, null]], 1))).rejects.toThrow();
     expect(await executeRows(db, sql`select count(*)::int as n from insert_probe`)).toEqual([{ n: 4 }]);
     await db.execute(sql`drop table insert_probe`);
   });
