@@ -12,6 +12,8 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 
 export async function signInAs(page: Page, username: string, expectedPath: RegExp) {
   await signIn(page, username);
-  await expect(page).toHaveURL(expectedPath);
+  // Sign-in hashes the password and then renders the role's home; with the other worker busy on
+  // CI's two cores that took more than the default 5 s once (the button still read 正在登录…).
+  await expect(page).toHaveURL(expectedPath, { timeout: 20_000 });
   await expect(page.getByTestId("signed-in-user")).toBeVisible();
 }
