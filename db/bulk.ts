@@ -63,3 +63,34 @@ export async function insertColumns(
     await db.execute(sql`insert into ${sql.raw(table)} (${sql.raw(names)}) select ${sql.raw(casts)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.raw(names)})`);
   }
 }
+
+/**
+ * Runs `write` with `table`'s secondary indexes and unique constraints dropped, then builds
+ * them again: one build over all the rows is cheaper than updating each index row by row
+ * (PostgreSQL manual, "Populating a Database"; a first month on PGlite, docs/benchmarks.md).
+ * The definitions come from the catalog, so the schema stays their only source. The primary
+ * key and any constraint a foreign key leans on stay. A rebuilt unique constraint still
+ * refuses duplicates, failing the transaction. Dropping takes the table's exclusive lock until
+ * the transaction ends: only for a write that at least doubles the table.
+ */
+export async function withIndexesRebuilt<T>(tx: DbOrTx, table: string, write: () => Promise<T>): Promise<T> {
+  const indexes = await executeRows<{ index_name: string; index_def: string; constraint_name: string | null; constraint_def: string | null }>(
+    tx,
+    sql`select i.relname as index_name, pg_get_indexdef(x.indexrelid) as index_def,
+               c.conname as constraint_name, pg_get_constraintdef(c.oid) as constraint_def
+        from pg_index x
+        join pg_class i on i.oid = x.indexrelid
+        left join pg_constraint c on c.conindid = x.indexrelid and c.conrelid = x.indrelid
+        where x.indrelid = ${table}::regclass and not x.indisprimary
+          and not exists (select 1 from pg_constraint f where f.contype = 'f' and f.conindid = x.indexrelid)`,
+  );
+  const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  for (const ix of indexes) {
+    await tx.execute(sql.raw(ix.constraint_name ? `alter table ${table} drop constraint ${quoted(ix.constraint_name)}` : `drop index ${quoted(ix.index_name)}`));
+  }
+  const result = await write();
+  for (const ix of indexes) {
+    await tx.execute(sql.raw(ix.constraint_name ? `alter table ${table} add constraint ${quoted(ix.constraint_name)} ${ix.constraint_def}` : ix.index_def));
+  }
+  return result;
+}

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
-import { eachJsonChunk, insertColumns } from "@/db/bulk";
+import { executeRows, type DbOrTx } from "@/db/client";
+import { eachJsonChunk, insertColumns, withIndexesRebuilt } from "@/db/bulk";
 import type { ApplicationPlan, RowRef } from "./plan-reconciliation";
 
 /** Birth date embedded in a (validated) ID number. */
@@ -17,17 +17,21 @@ export async function applyPlan(tx: DbOrTx, regionCode: string, plan: Applicatio
   // name them without looking each one up again, and gen_random_uuid() alone took a quarter of a
   // first month's writes on PGlite (docs/benchmarks.md, Registry).
   const newPersonIds = new Map(plan.newPersons.map((p) => [p.idNumber, randomUUID()]));
-  await insertColumns(
-    tx,
-    "persons",
-    [["id", "uuid"], ["id_number", "varchar"], ["name", "text"], ["region_code", "varchar"], ["township_code", "varchar"], ["phone", "varchar"], ["birth_date", "date"]],
-    plan.newPersons.map((p) => [newPersonIds.get(p.idNumber), p.idNumber, p.name, regionCode, p.townshipCode, p.phone, birthDateOf(p.idNumber)]),
+  await bulkInsert(tx, "persons", plan.newPersons.length, () =>
+    insertColumns(
+      tx,
+      "persons",
+      [["id", "uuid"], ["id_number", "varchar"], ["name", "text"], ["region_code", "varchar"], ["township_code", "varchar"], ["phone", "varchar"], ["birth_date", "date"]],
+      plan.newPersons.map((p) => [newPersonIds.get(p.idNumber), p.idNumber, p.name, regionCode, p.townshipCode, p.phone, birthDateOf(p.idNumber)]),
+    ),
   );
-  await insertColumns(
-    tx,
-    "identities",
-    [["person_id", "uuid"], ["category", "category"], ["department_code", "department_code"], ["valid_from", "date"], ["valid_to", "date"], ["source_submission_id", "uuid"], ["closed_by_submission_id", "uuid"]],
-    plan.opened.map((o) => [o.personId ?? newPersonIds.get(o.idNumber), o.category, o.department, o.validFrom, o.validTo, o.submissionId, o.closedBySubmissionId]),
+  await bulkInsert(tx, "identities", plan.opened.length, () =>
+    insertColumns(
+      tx,
+      "identities",
+      [["person_id", "uuid"], ["category", "category"], ["department_code", "department_code"], ["valid_from", "date"], ["valid_to", "date"], ["source_submission_id", "uuid"], ["closed_by_submission_id", "uuid"]],
+      plan.opened.map((o) => [o.personId ?? newPersonIds.get(o.idNumber), o.category, o.department, o.validFrom, o.validTo, o.submissionId, o.closedBySubmissionId]),
+    ),
   );
   await eachJsonChunk(plan.personUpdates, (json) =>
     tx.execute(sql`
@@ -48,6 +52,19 @@ export async function applyPlan(tx: DbOrTx, regionCode: string, plan: Applicatio
   if (plan.newPersons.length + plan.opened.length + plan.closed.length >= ANALYZE_AFTER_CHANGES) {
     await tx.execute(sql`analyze persons, identities`);
   }
+}
+
+/**
+ * A table's first bulk month (at least as many new rows as the table holds) is written with its
+ * indexes built afterwards (withIndexesRebuilt). Smaller writes keep the indexes, and with them
+ * the other readers of the table.
+ */
+async function bulkInsert(tx: DbOrTx, table: string, adding: number, write: () => Promise<void>): Promise<void> {
+  if (adding >= ANALYZE_AFTER_CHANGES) {
+    const [row] = await executeRows<{ held: string }>(tx, sql`select count(*) as held from ${sql.raw(table)}`);
+    if (adding >= Number(row!.held)) return withIndexesRebuilt(tx, table, write);
+  }
+  await write();
 }
 
 /**

@@ -5,7 +5,7 @@ import { auditLog, listSubmissions, reconciliationRuns, regions, users } from "@
 import { DEMO_USERS, seedDemoData } from "@/db/seed/demo";
 import { seedDemoRegistry } from "@/db/seed/demo-registry";
 import { BACKENDS, createTestDatabase } from "../support/db";
-import { insertColumns } from "@/db/bulk";
+import { insertColumns, withIndexesRebuilt } from "@/db/bulk";
 import { executeRows } from "@/db/client";
 
 describe.each(BACKENDS)("database on %s", (kind) => {
@@ -87,5 +87,36 @@ describe.each(BACKENDS)("database on %s", (kind) => {
     await expect(db.transaction((tx) => insertColumns(tx, "insert_probe", columns, [[5, "x", null, null, null, null], [1, "duplicate", null, null, null, null]], 1))).rejects.toThrow();
     expect(await executeRows(db, sql`select count(*)::int as n from insert_probe`)).toEqual([{ n: 4 }]);
     await db.execute(sql`drop table insert_probe`);
+  });
+
+  test("withIndexesRebuilt drops secondary indexes for the write and builds the same ones again; duplicates still fail", async () => {
+    const { db } = handle;
+    await db.execute(sql`create table index_probe (id int primary key, code text not null unique, ref text unique, kind text, open boolean)`);
+    await db.execute(sql`create table index_probe_child (ref text references index_probe (ref))`);
+    await db.execute(sql`create index index_probe_kind_idx on index_probe (kind) where open`);
+    const definitions = () =>
+      executeRows<{ indexdef: string }>(db, sql`select indexdef from pg_indexes where tablename = 'index_probe' order by indexname`).then((rows) => rows.map((r) => r.indexdef));
+    const before = await definitions();
+    expect(before).toHaveLength(4);
+    const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => [from + i, `C${from + i}`, `R${from + i}`, "k", true]);
+    const columns = [["id", "int"], ["code", "text"], ["ref", "text"], ["kind", "text"], ["open", "boolean"]] as const;
+
+    const during = await db.transaction((tx) =>
+      withIndexesRebuilt(tx, "index_probe", async () => {
+        await insertColumns(tx, "index_probe", columns, rows(0, 100));
+        return executeRows<{ indexname: string }>(tx, sql`select indexname from pg_indexes where tablename = 'index_probe' order by indexname`);
+      }),
+    );
+    // The primary key and the unique key a foreign key leans on stay throughout.
+    expect(during.map((r) => r.indexname)).toEqual(["index_probe_pkey", "index_probe_ref_key"]);
+    expect(await definitions()).toEqual(before);
+    expect(await executeRows(db, sql`select count(*)::int as n from index_probe`)).toEqual([{ n: 100 }]);
+
+    await expect(
+      db.transaction((tx) => withIndexesRebuilt(tx, "index_probe", () => insertColumns(tx, "index_probe", columns, [[100, "C5", "R100", null, null]]))),
+    ).rejects.toThrow();
+    expect(await definitions()).toEqual(before);
+    expect(await executeRows(db, sql`select count(*)::int as n from index_probe`)).toEqual([{ n: 100 }]);
+    await db.execute(sql`drop table index_probe_child, index_probe`);
   });
 });
