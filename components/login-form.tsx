@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { signIn } from "next-auth/react";
 import { Button, Field, inputClass, Notice } from "@/components/ui";
 
@@ -17,6 +17,9 @@ function safeReturnPath(value: string | null): string {
 export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Until React has hydrated, a click would submit the form natively: the button waits for it.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,7 +46,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    // method="post" as well: were the form ever submitted natively, the password would travel in
+    // the body, never in a URL that logs and history keep.
+    <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       {error ? (
         <Notice tone="error" testId="login-error">
           {error}
@@ -55,7 +60,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
       <Field label="密码" htmlFor="password">
         <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
       </Field>
-      <Button type="submit" disabled={pending} className="w-full">
+      <Button type="submit" disabled={!hydrated || pending} className="w-full">
         {pending ? "正在登录…" : "登录"}
       </Button>
     </form>

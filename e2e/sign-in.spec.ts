@@ -30,6 +30,20 @@ test("[公众] 密码错误时提示，且不进入工作台", async ({ page }) 
   await expect(page).toHaveURL(/\/login/);
 });
 
+test.describe("登录表单在脚本就绪前", () => {
+  test.use({ javaScriptEnabled: false });
+  test("[公众] 按钮不可用，表单以 POST 提交：密码不会出现在网址里", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("用户名").fill("clerk");
+    await page.getByLabel("密码").fill("sanchong2026");
+    await expect(page.getByRole("button", { name: "登录" })).toBeDisabled();
+    await page.getByLabel("密码").press("Enter");
+    await expect(page.locator("form").filter({ has: page.getByLabel("密码") })).toHaveAttribute("method", "post");
+    expect(page.url()).not.toContain("sanchong2026");
+    expect(page.url()).toMatch(/\/login$/);
+  });
+});
+
 test("[督导] 市级督导看到重庆市全部 38 个区县，区县督导只看到本县", async ({ browser }) => {
   const city = await browser.newPage();
   await signInAs(city, "supervisor", /\/supervisor$/);
