@@ -8,8 +8,11 @@ import type { ApplicationPlan, RowRef } from "./plan-reconciliation";
 /** Birth date embedded in a (validated) ID number. */
 const birthDateOf = (idNumber: string) => `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
 
-/** Changes after which the planner's statistics are refreshed (see applyPlan). */
-const ANALYZE_AFTER_CHANGES = 10_000;
+/**
+ * Rows written from which a month counts as bulk: the planner's statistics are refreshed after
+ * it, and a table it at least doubles gets its indexes built after the write (bulkInsert).
+ */
+const BULK_CHANGES = 10_000;
 
 /** Writes a reconciliation plan in set-based statements (a county's 400,000 rows in one transaction). */
 export async function applyPlan(tx: DbOrTx, regionCode: string, plan: ApplicationPlan): Promise<void> {
@@ -49,7 +52,7 @@ export async function applyPlan(tx: DbOrTx, regionCode: string, plan: Applicatio
   // PGlite runs no autovacuum, so after a bulk month the planner would still cost the snapshot's
   // queries against the empty tables of before and pick per-person index loops (4 s instead of
   // 1.5 s at 400,000 people). A fresh sample is cheap beside the writes it follows.
-  if (plan.newPersons.length + plan.opened.length + plan.closed.length >= ANALYZE_AFTER_CHANGES) {
+  if (plan.newPersons.length + plan.opened.length + plan.closed.length >= BULK_CHANGES) {
     await tx.execute(sql`analyze persons, identities`);
   }
 }
@@ -60,7 +63,7 @@ export async function applyPlan(tx: DbOrTx, regionCode: string, plan: Applicatio
  * the other readers of the table.
  */
 async function bulkInsert(tx: DbOrTx, table: string, adding: number, write: () => Promise<void>): Promise<void> {
-  if (adding >= ANALYZE_AFTER_CHANGES) {
+  if (adding >= BULK_CHANGES) {
     const [row] = await executeRows<{ held: string }>(tx, sql`select count(*) as held from ${sql.raw(table)}`);
     if (adding >= Number(row!.held)) return withIndexesRebuilt(tx, table, write);
   }
