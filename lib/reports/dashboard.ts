@@ -6,8 +6,8 @@ import { AuthError, assertInScope } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { getScopeName, listCountiesInScope } from "@/lib/regions/get-region";
 import { monthLabel, recentMonths } from "@/lib/registry/months";
-import { CATEGORY_LABELS, TIER_LABELS } from "@/lib/settlement/labels";
-import { countyOverview, monthlyTrend, splitByCategory, splitByTier, splitByTownship } from "./trends";
+import { CATEGORY_LABELS, PAYMENT_TIERS, TIER_LABELS } from "@/lib/settlement/labels";
+import { countyOverview, monthlyTrend, splitByCategory, splitByTier, splitByTownship, type TrendTotals } from "./trends";
 
 /**
  * The supervisor dashboard (W8) for one month: the 12-month trend ending with it, the month's
@@ -40,6 +40,30 @@ export async function getDashboard(db: DbOrTx, actor: SessionUser, input: { mont
   return { month: input.month, months, scopeName, label, county: single ? { code: single.code, name: single.name } : null, counties, trend, tiers, categories, townships, overview };
 }
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
+
+/** The figures a row of the dashboard page shows: its table columns and chart series. */
+const DASHBOARD_FIGURES = ["visits", "totalCost", ...PAYMENT_TIERS, "assistance", "targetedAssistanceShare"] as const;
+export type DashboardFigures = Pick<TrendTotals, (typeof DASHBOARD_FIGURES)[number]>;
+const figures = (row: TrendTotals) => Object.fromEntries(DASHBOARD_FIGURES.map((key) => [key, row[key]])) as DashboardFigures;
+
+/**
+ * The dashboard cut to what its page draws. The page sends this to the browser on every
+ * request (the RSC payload), so it carries no figure the page does not show.
+ */
+export function dashboardData(d: Dashboard) {
+  return {
+    month: d.month,
+    label: d.label,
+    county: d.county,
+    counties: d.counties.map(({ code, name }) => ({ code, name })),
+    trend: d.trend.map((t) => ({ month: t.month, ...figures(t) })),
+    tiers: d.tiers,
+    categories: d.categories.map(({ category, targeted, visits, totalCost, assistance, assistanceShare }) => ({ category, targeted, visits, totalCost, assistance, assistanceShare })),
+    townships: d.townships?.map((t) => ({ townshipCode: t.townshipCode, townshipName: t.townshipName, ...figures(t) })) ?? null,
+    overview: d.overview?.map((c) => ({ regionCode: c.regionCode, regionName: c.regionName, ...figures(c) })) ?? null,
+  };
+}
+export type DashboardData = ReturnType<typeof dashboardData>;
 
 const MONEY = "#,##0.00";
 const SHARE = "0.00%";

@@ -8,6 +8,7 @@ import { assertInScope, AuthError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/types";
 import { monthSchemaPattern } from "@/lib/registry/months";
 import { selfPayAfterInsurance } from "@/lib/settlement";
+import { PAYMENT_TIERS, type PaymentTier } from "@/lib/settlement/labels";
 import { ASSISTANCE_SHARE_TARGET_CATEGORIES, ratio } from "./dispatch-report";
 
 /**
@@ -21,9 +22,6 @@ import { ASSISTANCE_SHARE_TARGET_CATEGORIES, ratio } from "./dispatch-report";
 const AMOUNTS = MONTH_TOTAL_AMOUNT_COLUMNS;
 type AmountKey = keyof typeof AMOUNTS;
 
-/** The payments of the three systems and what is left to the person, in the order of a statement. */
-export const PAYMENT_TIERS = ["basicInsurance", "criticalIllnessInsurance", "supplementaryInsurance", "medicalAssistance", "tiltedAssistance", "outOfPocket"] as const;
-export type PaymentTier = (typeof PAYMENT_TIERS)[number];
 
 export interface TrendTotals extends Record<AmountKey, string> {
   visits: number;

@@ -58,6 +58,10 @@ export const TIERS = [
 ] as const;
 export type Tier = (typeof TIERS)[number];
 
+/** The payments of the three systems and what is left to the person, in the order of a statement. */
+export const PAYMENT_TIERS = ["basicInsurance", "criticalIllnessInsurance", "supplementaryInsurance", "medicalAssistance", "tiltedAssistance", "outOfPocket"] as const;
+export type PaymentTier = (typeof PAYMENT_TIERS)[number];
+
 export const TIER_LABELS: Record<Tier, string> = {
   policyRange: "政策范围内费用",
   category: "救助类别认定",
