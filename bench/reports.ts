@@ -7,7 +7,8 @@
  *  3. 50 concurrent users on the estimator, a person lookup and the dashboard against
  *     `next start` on the same database (p95 < 300 ms), each with the ratio to a static page
  *     and to the cheapest dynamic page (/login); then the same users pausing between pages.
- * Figures go to docs/benchmarks.md. BENCH_PERSONS / BENCH_VISITS / BENCH_LOAD_SECONDS scale it.
+ * Figures go to docs/benchmarks.md. BENCH_PERSONS / BENCH_VISITS / BENCH_LOAD_SECONDS scale it;
+ * BENCH_KEEP_DB=1 leaves the database (sanchong_bench_reports) behind for probing a page by hand.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -168,7 +169,7 @@ const paced: Array<[string, Awaited<ReturnType<typeof load>>]> = [];
 for (const [name, pathname, cookie] of PAGES) paced.push([name, await load(pathname, cookie, PAUSE_MS)]);
 app.kill("SIGTERM");
 await handle.close();
-await admin.unsafe("drop database if exists sanchong_bench_reports with (force)");
+if (!process.env.BENCH_KEEP_DB) await admin.unsafe("drop database if exists sanchong_bench_reports with (force)");
 await admin.end();
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;

@@ -2,6 +2,7 @@ import path from "node:path";
 import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
+import type { Sql } from "postgres";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -34,7 +35,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {}, // re-running migrations prints NOTICE objects (stack-notes trap 9)
     });
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const db = drizzle(preparingStatements(client), { schema }) as unknown as Db;
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");
@@ -47,6 +48,29 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   const client = await PGlite.create(dataDir, { postgresqlconf: ["shared_buffers = 256MB"] });
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, kind: "pglite", close: () => client.close() };
+}
+
+/**
+ * drizzle hands postgres.js every query unprepared, and postgres.js first asks the server for
+ * the parameter types of an unprepared statement with parameters: two round trips per query,
+ * none of them pipelined. Prepared (postgres.js's own default), a statement is described once
+ * per connection and then costs one round trip; the names live and die with the connection.
+ * Transactions and savepoints hand out connections of their own, so they are wrapped as well.
+ */
+function preparingStatements(sql: Sql): Sql {
+  return new Proxy(sql, {
+    get(target, key) {
+      if (key === "unsafe") return (query: string, params: never[] = [], opts: object = {}) => target.unsafe(query, params, { ...opts, prepare: true });
+      if (key === "begin" || key === "savepoint") {
+        const open = Reflect.get(target, key) as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) => {
+          const body = args.pop() as (tx: Sql) => unknown;
+          return open.call(target, ...args, (tx: Sql) => body(preparingStatements(tx)));
+        };
+      }
+      return Reflect.get(target, key);
+    },
+  });
 }
 
 export const migrationsFolder = path.join(process.cwd(), "drizzle");

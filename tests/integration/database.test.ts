@@ -118,4 +118,18 @@ describe.each(BACKENDS)("database on %s", (kind) => {
     expect(await executeRows(db, sql`select count(*)::int as n from index_probe`)).toEqual([{ n: 100 }]);
     await db.execute(sql`drop table index_probe_child, index_probe`);
   });
+
+  // db/client.ts: on PostgreSQL each statement is prepared once per connection, so a repeated
+  // query costs one round trip instead of a describe and an execute.
+  test.runIf(kind === "postgres")("statements are prepared once per connection (here a transaction's) and reused", async () => {
+    const { db } = handle;
+    const named = sql`select count(*)::int as n from pg_prepared_statements where statement = 'select "id" from "users" where "users"."username" = $1'`;
+    await db.transaction(async (tx) => {
+      await tx.select({ id: users.id }).from(users).where(eq(users.username, "clerk"));
+      await tx.select({ id: users.id }).from(users).where(eq(users.username, "supervisor"));
+      expect(await executeRows(tx, named)).toEqual([{ n: 1 }]);
+    });
+    const [clerk] = await db.select({ username: users.username }).from(users).where(eq(users.username, "clerk"));
+    expect(clerk).toEqual({ username: "clerk" });
+  });
 });
