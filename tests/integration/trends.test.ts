@@ -9,7 +9,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { runSettlementJob } from "@/lib/bulk-settlement/run-job";
 import { stageSettlementJob } from "@/lib/bulk-settlement/stage-job";
 import { staffNavFor } from "@/lib/auth/navigation";
-import { getDashboard } from "@/lib/reports/dashboard";
+import { dashboardData, getDashboard } from "@/lib/reports/dashboard";
 import { getDispatchReport } from "@/lib/reports/dispatch-report";
 import { countyOverview, monthlyTrend, splitByCategory, splitByTier, splitByTownship } from "@/lib/reports/trends";
 import { PAYMENT_TIERS } from "@/lib/settlement/labels";
@@ -184,6 +184,12 @@ describe.each(BACKENDS)("dashboard trends and splits on %s", (kind) => {
     const one = await getDashboard(db, city(), { month: MONTH, county: "500243" });
     expect(one).toMatchObject({ label: "彭水苗族土家族自治县", county: { code: "500243" }, overview: null });
     expect(one.townships!.length).toBeGreaterThan(10);
+    // What the page sends to the browser: each row cut to the figures it draws, values unchanged.
+    const sent = dashboardData(one);
+    const drawn = ["visits", "totalCost", ...PAYMENT_TIERS, "assistance", "targetedAssistanceShare"];
+    expect(Object.keys(sent.townships![0]!).sort()).toEqual(["townshipCode", "townshipName", ...drawn].sort());
+    expect(sent.trend).toEqual(one.trend.map((t) => Object.fromEntries(Object.entries(t).filter(([k]) => k === "month" || drawn.includes(k)))));
+    expect(sent.counties).toEqual(one.counties.map((c) => ({ code: c.code, name: c.name })));
     const own = await getDashboard(db, pengshuiSupervisor(), { month: MONTH });
     expect(own.county?.code).toBe("500243");
     expect(own.trend.at(-1)!.totalCost).toBe(sums(ledger.filter((r) => r.month === MONTH)).totalCost);
