@@ -9,6 +9,7 @@ import { formatYuan } from "@/lib/money";
 import { Chart, type ChartSpec } from "@/components/reports/chart";
 import { TotalsTable, type TotalsColumn } from "@/components/reports/totals-table";
 import { Card, inputClass, numberCellsClass } from "@/components/ui";
+import { MonthSelect } from "@/components/month-select";
 
 /** The columns every totals table shows after its first (a month, a township or a county), in `totalsCells` order. */
 const TOTALS_COLUMNS: TotalsColumn[] = [
@@ -69,8 +70,8 @@ function charts(d: DashboardData) {
 }
 
 /**
- * The supervisor dashboard's body (W8). A client component, so the page sends its data (a few
- * KB of figures) rather than the server-rendered element tree of every chart, table and link:
+ * The supervisor dashboard's body (W8). A client component, so the page sends its figures
+ * (dashboardData) rather than the server-rendered element tree of every chart, table and link:
  * that tree, serialised for the RSC payload on every request, was most of the page's cost under
  * load (docs/benchmarks.md). The server still renders the HTML, so the tables read without
  * JavaScript. `months` are the choices of the month filter; `county` is the filter's value.
@@ -84,16 +85,7 @@ export function DashboardView({ d, months, county }: { d: DashboardData; months:
   return (
     <>
       <form method="get" action="/supervisor" className="no-print mb-5 flex flex-wrap items-end gap-3" data-testid="dashboard-filter">
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">月份</span>
-          <select name="month" defaultValue={month} className={inputClass}>
-            {months.map((m) => (
-              <option key={m} value={m}>
-                {monthLabel(m)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MonthSelect label="月份" month={month} months={months} />
         {d.counties.length > 1 ? (
           <label className="flex flex-col gap-1">
             <span className="font-medium">区县</span>

@@ -3,10 +3,10 @@ import type { DispatchLayout, Figure, LayoutRow } from "@/lib/reports/dispatch-l
 import { formatShare, formatTarget, metLabel } from "@/lib/reports/dispatch-layout";
 import type { MonthAlert } from "@/lib/reports/month-alerts";
 import { ALERT_LEVEL_LABELS } from "@/lib/settlement";
-import { monthLabel } from "@/lib/registry/months";
 import { formatYuan } from "@/lib/money";
-import { Card, inputClass } from "@/components/ui";
+import { Card } from "@/components/ui";
 import { PrintButton } from "@/components/print-button";
+import { MonthSelect } from "@/components/month-select";
 
 const num = "text-right font-mono whitespace-nowrap";
 
@@ -85,16 +85,7 @@ export function DispatchReportView({ layout, month, months, action, exportHref, 
       <style>{`@media print { @page { size: A4 landscape; margin: 10mm; } .dispatch-report { font-size: 11px; } .dispatch-report section { break-inside: avoid; box-shadow: none; padding: 8px; } .dispatch-report .print-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; } .met-mark { border-width: 1px; } }`}</style>
       <div className="no-print flex flex-wrap items-end justify-between gap-3">
         <form method="get" action={action} className="flex items-end gap-3">
-          <label className="flex flex-col gap-1">
-            <span className="font-medium">报表月份</span>
-            <select name="month" defaultValue={month} className={inputClass}>
-              {months.map((m) => (
-                <option key={m} value={m}>
-                  {monthLabel(m)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <MonthSelect label="报表月份" month={month} months={months} />
           <button className="min-h-11 rounded-md border border-slate-300 bg-white px-4">查看</button>
         </form>
         <div className="flex flex-wrap items-center gap-3">

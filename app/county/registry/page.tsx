@@ -10,8 +10,9 @@ import { RUN_STATUS_LABELS } from "@/lib/registry/labels";
 import { monthLabel, monthOf, monthSchemaPattern, recentMonths } from "@/lib/registry/months";
 import { CATEGORY_LABELS } from "@/lib/settlement";
 import { DEPARTMENT_LABELS, formatDate, formatDateTime } from "@/lib/labels";
-import { Badge, Card, inputClass, PageTitle } from "@/components/ui";
+import { Badge, Card, PageTitle } from "@/components/ui";
 import { ActionButton } from "@/components/action-button";
+import { MonthSelect } from "@/components/month-select";
 import { reconcileMonthAction } from "./actions";
 
 export const metadata: Metadata = { title: "名单汇总比对" };
@@ -38,16 +39,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
     <>
       <PageTitle subtitle="各部门每月报送的名单在这里合并比对，按就高不重复确定每人的救助类别。">名单汇总比对</PageTitle>
       <form method="get" className="mb-5 flex items-end gap-3">
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">月份</span>
-          <select name="month" defaultValue={month} className={inputClass}>
-            {recentMonths(current, 12).map((m) => (
-              <option key={m} value={m}>
-                {monthLabel(m)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MonthSelect label="月份" month={month} months={recentMonths(current, 12)} />
         <button className="min-h-11 rounded-md border border-slate-300 bg-white px-4">查看</button>
       </form>
 
